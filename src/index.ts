@@ -1,0 +1,2 @@
+export * from './private-ecs-http-api';
+export * from './service-options';
