@@ -48,8 +48,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
     packageName: 'cdkprivateecshttpapi',
   },
 
-  // The dev tsconfig sits at the root, where contributors and editors look for it.
+  // The dev tsconfig sits at the root, where contributors and editors look for it;
+  // eslint types every file with it rather than searching for a tsconfig.json per folder.
   tsconfigDevFile: 'tsconfig.dev.json',
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'],
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
+  },
 
   // CI is `.ci/run` on a clean clone; there is no GitHub here to run workflows.
   github: false,
@@ -68,6 +75,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ['cdk.out/', '*.tsbuildinfo', '.venv*/'],
 });
+// `**/*.ts` skips dot files: eslint needs .projenrc.ts typed too.
+project.tsconfigDev.addInclude('.projenrc.ts');
+
 // The main job: synthesize the example app (the AWS tutorial) to a CloudFormation template.
 project.addTask('synth:example', {
   description: 'Synthesize the example app in examples/tutorial to cdk.out',

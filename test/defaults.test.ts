@@ -246,6 +246,22 @@ describe('the tutorial default', () => {
     expect(template.toJSON().Outputs).toBeUndefined();
   });
 
+  test('acknowledges the cdk-nag findings inherent to the design, with reasons, on the resources they concern', () => {
+    const { template } = scenario;
+    template.hasResource('AWS::S3::Bucket', {
+      Metadata: { cdk_nag: { rules_to_suppress: [{ id: 'AwsSolutions-S1', reason: Match.stringLikeRegexp('itself the destination of access logs') }] } },
+    });
+    template.hasResource('AWS::IAM::Policy', {
+      Metadata: {
+        cdk_nag: {
+          rules_to_suppress: [{
+            id: 'AwsSolutions-IAM5', reason: Match.stringLikeRegexp('ecr:GetAuthorizationToken'), applies_to: ['Resource::*'],
+          }],
+        },
+      },
+    });
+  });
+
   test('no alarms unless asked for', () => {
     scenario.template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
     expect(scenario.api.alarms).toEqual([]);
