@@ -53,7 +53,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   tsconfigDevFile: 'tsconfig.dev.json',
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'],
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
   },
@@ -82,6 +82,13 @@ project.tsconfigDev.addInclude('.projenrc.ts');
 project.addTask('synth:example', {
   description: 'Synthesize the example app in examples/tutorial to cdk.out, and check its template',
   exec: 'scripts/synth-example.sh',
+});
+
+// The benchmark: not part of the tests; prints its tables and writes bench/RESULTS.md.
+project.addTask('bench', {
+  description: 'Measure synth overhead, resource counts and idle monthly cost of each configuration',
+  env: { TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_TRANSPILE_ONLY: 'true' },
+  exec: 'node --expose-gc --require ts-node/register bench/run.ts',
 });
 
 // Type-check everything the compiler does not (tests, examples, scripts): ts-jest only transpiles.
