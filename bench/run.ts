@@ -51,7 +51,7 @@ function main(): void {
   const synth = compareSynthTimes(OUR_DEFAULT, HAND_WRITTEN_DEFAULT, ITERATIONS, WARMUP);
 
   const lines = [
-    `# Benchmark results`,
+    '# Benchmark results',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} on ${process.platform}/${process.arch}, Node ${process.version}; `
       + `prices: ${PRICES.region}, ${PRICES.asOf} (bench/prices.ts).`,

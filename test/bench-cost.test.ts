@@ -14,8 +14,10 @@ describe('idle cost estimate', () => {
   test('prices NAT gateways, their addresses and the load balancer by the hour', () => {
     const lines = estimateIdleMonthlyCost({
       Resources: {
-        Nat1: { Type: 'AWS::EC2::NatGateway' }, Nat2: { Type: 'AWS::EC2::NatGateway' },
-        Eip1: { Type: 'AWS::EC2::EIP' }, Eip2: { Type: 'AWS::EC2::EIP' },
+        Nat1: { Type: 'AWS::EC2::NatGateway' },
+        Nat2: { Type: 'AWS::EC2::NatGateway' },
+        Eip1: { Type: 'AWS::EC2::EIP' },
+        Eip2: { Type: 'AWS::EC2::EIP' },
         Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application' } },
       },
     });
@@ -29,7 +31,8 @@ describe('idle cost estimate', () => {
   test('prices each service\'s tasks by size, architecture and capacity provider', () => {
     const lines = estimateIdleMonthlyCost({
       Resources: {
-        X86: task('256', '512'), Arm: task('1024', '2048', 'ARM64'),
+        X86: task('256', '512'),
+        Arm: task('1024', '2048', 'ARM64'),
         OnDemand: service('X86', { DesiredCount: 2 }),
         Graviton: service('Arm', { DesiredCount: 1 }),
         Spot: service('X86', { DesiredCount: 1, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }] }),
@@ -65,10 +68,13 @@ describe('idle cost estimate', () => {
   test('the tutorial\'s stack idles at about $98 a month, as AWS\'s pricing pages add up', () => {
     const lines = estimateIdleMonthlyCost({
       Resources: {
-        Nat1: { Type: 'AWS::EC2::NatGateway' }, Nat2: { Type: 'AWS::EC2::NatGateway' },
-        Eip1: { Type: 'AWS::EC2::EIP' }, Eip2: { Type: 'AWS::EC2::EIP' },
+        Nat1: { Type: 'AWS::EC2::NatGateway' },
+        Nat2: { Type: 'AWS::EC2::NatGateway' },
+        Eip1: { Type: 'AWS::EC2::EIP' },
+        Eip2: { Type: 'AWS::EC2::EIP' },
         Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' },
-        Task: task('256', '512'), Service: service('Task', { DesiredCount: 1 }),
+        Task: task('256', '512'),
+        Service: service('Task', { DesiredCount: 1 }),
       },
     });
     expect(totalMonthlyUsd(lines)).toBeCloseTo(98.44, 1);
