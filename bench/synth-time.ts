@@ -23,7 +23,11 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** The median synth times of two configurations, measured alternately in one process after a warm-up. */
+/**
+ * The median synth times of two configurations, measured in pairs in one process after a warm-up,
+ * and the median of the pairs' ratios: a pair runs back to back, so a change in the machine's load
+ * over the run shifts both of its times and cancels out of its ratio.
+ */
 export function compareSynthTimes(a: BenchConfiguration, b: BenchConfiguration, iterations: number, warmup: number) {
   const times: [number[], number[]] = [[], []];
   for (let i = 0; i < warmup + iterations; i++) {
@@ -36,6 +40,6 @@ export function compareSynthTimes(a: BenchConfiguration, b: BenchConfiguration, 
       }
     }
   }
-  const [medianA, medianB] = [median(times[0]), median(times[1])];
-  return { medianA, medianB, ratio: medianA / medianB };
+  const ratios = times[0].map((a, i) => a / times[1][i]);
+  return { medianA: median(times[0]), medianB: median(times[1]), ratio: median(ratios) };
 }
