@@ -40,6 +40,6 @@ export function compareSynthTimes(a: BenchConfiguration, b: BenchConfiguration, 
       }
     }
   }
-  const ratios = times[0].map((a, i) => a / times[1][i]);
+  const ratios = times[0].map((ms, i) => ms / times[1][i]);
   return { medianA: median(times[0]), medianB: median(times[1]), ratio: median(ratios) };
 }
