@@ -1,0 +1,72 @@
+import { type awscdk, javascript } from 'projen';
+
+/**
+ * Exact versions of the tools that prove our templates without an AWS account.
+ *
+ * - integ-runner 2.197.10 is the newest; it reads cloud-assembly schema 53 at most,
+ *   which is why aws-cdk-lib stays at 2.257.0.
+ * - integ-tests-alpha 2.245.0-alpha.0 is the newest served; its peer is aws-cdk-lib ^2.245.0.
+ * - cdk-nag stays on 2.x: 3.x reports through `Validations.of(app).addPlugins()`, which on
+ *   aws-cdk-lib 2.257.0 fails at synth ("NagPack requires a construct tree on the validation
+ *   context") because that release does not pass the construct tree to plugins. Our users on
+ *   our minimum aws-cdk-lib can only run the 2.x aspect, so the 2.x aspect is what we test with.
+ */
+const VALIDATION_TOOLS = [
+  '@aws-cdk/integ-runner@2.197.10',
+  '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+  'cdk-nag@2.38.2',
+];
+
+/** The region the integ stacks are pinned to; test/integ/stack.ts says why. */
+const INTEG_REGION = 'us-east-1';
+
+/** Adds the integ tests and cdk-nag. */
+export function configureValidation(project: awscdk.AwsCdkConstructLibrary): void {
+  project.addDevDeps(...VALIDATION_TOOLS);
+  lintTestsWithDevTsconfig(project);
+  addIntegTasks(project);
+}
+
+/**
+ * typescript-eslint's project service lints each file against the nearest tsconfig.json, and
+ * for test/ that is the root one, which includes only src/. A test/tsconfig.json that extends
+ * the dev config gives the tests (and the integ tests) their types.
+ */
+function lintTestsWithDevTsconfig(project: awscdk.AwsCdkConstructLibrary): void {
+  new javascript.TypescriptConfig(project, {
+    fileName: 'test/tsconfig.json',
+    extends: javascript.TypescriptConfigExtends.fromPaths([`../${project.tsconfigDev.fileName}`]),
+    include: ['**/*.ts'],
+  });
+}
+
+/**
+ * `integ` compares each integ test's synthesized templates with its committed snapshot, with no
+ * AWS account, and runs in the test task. `integ:update` rewrites the snapshots that differ;
+ * `--dry-run` makes it skip the deployment that `--update-on-failed` would otherwise do.
+ */
+function addIntegTasks(project: awscdk.AwsCdkConstructLibrary): void {
+  const integEnv = {
+    TS_NODE_PROJECT: project.tsconfigDev.fileName,
+    // The test task type-checks the integ code through jest (test/integ-assertions.test.ts); here
+    // only the templates matter, and transpiling alone makes the runner four times faster.
+    TS_NODE_TRANSPILE_ONLY: 'true',
+  };
+  const integ = project.addTask('integ', {
+    description: 'Verify the integ test snapshots offline: fails when a synthesized template differs from its snapshot',
+    env: integEnv,
+    exec: 'integ-runner --language typescript',
+    receiveArgs: true,
+  });
+  project.addTask('integ:update', {
+    description: 'Rewrite the integ snapshots that differ from the synthesized templates, never deploying',
+    env: integEnv,
+    exec: `integ-runner --language typescript --update-on-failed --dry-run --parallel-regions ${INTEG_REGION}`,
+    receiveArgs: true,
+  });
+  project.testTask.spawn(integ);
+
+  // What integ-runner leaves behind when interrupted or run with --inspect-failures.
+  project.addGitIgnore('/test/cdk-integ.out.*');
+  project.gitattributes.addAttributes('/test/*.snapshot/**', 'linguist-generated');
+}
