@@ -28,6 +28,8 @@ const RECOMMENDED_FLAGS = {
   ...cxapi.CURRENTLY_RECOMMENDED_FLAGS,
   // A reporting flag, not a template one; with it, each cdk-nag finding prints a whole validation report.
   [cxapi.ANNOTATIONS_IN_VALIDATION_REPORT]: false,
+  // Creation stack traces would put this machine's absolute paths into the committed snapshots.
+  [cxapi.DISABLE_CREATION_STACK_TRACES]: true,
 };
 
 /** A configuration's stack and the construct in it. */
