@@ -1,7 +1,10 @@
 import { Aspects, type Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { PrivateEcsHttpApi } from '../src';
 import { CONFIGURATIONS, type TestConfiguration, TUTORIAL_DEFAULT } from './integ/configurations';
 import { addConfigurationStack, createTestApp, type ConfigurationStack } from './integ/stack';
 
@@ -68,5 +71,19 @@ describe('cdk-nag is live', () => {
   test("reports the routes once the user's acknowledgement is gone", () => {
     const stack = checkedStack({ ...TUTORIAL_DEFAULT, userAcknowledgements: [] });
     expect(errorsOf(stack).join('\n')).toMatch(/AwsSolutions-APIG4/);
+  });
+});
+
+// Not an integ configuration (nothing would be in the repository to deploy), but what most
+// users run: pulling from ECR needs ecr:GetAuthorizationToken, which has no resource but `*`.
+describe('cdk-nag on an image from a private ECR repository', () => {
+  test('reports nothing on the task execution role', () => {
+    const stack = checkedStack({
+      ...TUTORIAL_DEFAULT,
+      build: scope => new PrivateEcsHttpApi(scope, 'Api', {
+        image: ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(scope, 'Repository', 'app')),
+      }),
+    });
+    expect(errorsOf(stack).filter(line => line.includes('/ExecutionRole/'))).toEqual([]);
   });
 });

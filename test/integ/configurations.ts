@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
-import { PUBLIC_ROUTES, type UserAcknowledgement } from './user-acknowledgements';
+import { PLAIN_ENVIRONMENT, PUBLIC_ROUTES, type UserAcknowledgement } from './user-acknowledgements';
 import { PrivateEcsHttpApi } from '../../src';
 
 /**
@@ -43,15 +43,15 @@ export const TUTORIAL_DEFAULT: TestConfiguration = {
 };
 
 /**
- * A user who brings their own VPC and ECS cluster, made in the same stack. This user looks
- * after their own resources (flow logs, Container Insights), so that what the checks report
- * here is about the construct.
+ * A user who brings their own VPC and ECS cluster, made in the same stack, and passes the
+ * container a setting. This user looks after their own resources (flow logs, Container
+ * Insights), so that what the checks report here is about the construct.
  */
 export const OWN_NETWORK: TestConfiguration = {
   name: 'own-network',
   description: "the user's own VPC and ECS cluster",
   expectedBodyPattern: SAMPLE_BODY_PATTERN,
-  userAcknowledgements: [PUBLIC_ROUTES],
+  userAcknowledgements: [PUBLIC_ROUTES, PLAIN_ENVIRONMENT],
   build: scope => {
     const vpc = new ec2.Vpc(scope, 'UserVpc', { maxAzs: 2, natGateways: 1 });
     vpc.addFlowLog('FlowLog');
@@ -63,6 +63,7 @@ export const OWN_NETWORK: TestConfiguration = {
       image: sampleImage(),
       vpc,
       cluster,
+      environment: { GREETING: 'Hello from the integ test' },
     });
   },
 };

@@ -26,6 +26,8 @@ export function defineIntegTest(configuration: TestConfiguration): IntegTestApp 
     assertionStack,
     // The stacks are pinned to TEST_ENV's region, so a deployment can only happen there.
     regions: [TEST_ENV.region],
+    // Any change to a container makes a new task definition revision: ECS deploys by replacing it.
+    allowDestroy: ['AWS::ECS::TaskDefinition'],
   });
   integ.assertions
     .httpApiCall(api.apiEndpoint)
