@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CONFIGURATIONS } from './integ/configurations';
 import { defineIntegTest } from './integ/integ-test';
@@ -12,6 +14,10 @@ describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
     const calls = Template.fromStack(assertionStack).findResources('Custom::DeployAssert@HttpCall');
     expect(Object.keys(calls)).toHaveLength(1);
     httpCall = Object.values(calls)[0].Properties;
+  });
+
+  test('has an integ test file, which integ-runner finds by its name', () => {
+    expect(fs.existsSync(path.join(__dirname, `integ.${configuration.name}.ts`))).toBe(true);
   });
 
   test('calls the URL of the API in the configuration stack', () => {
