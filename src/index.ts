@@ -1,2 +1,5 @@
 export * from './private-ecs-http-api';
 export * from './service-options';
+export * from './auto-scaling';
+export * from './api-service';
+export * from './task-egress';

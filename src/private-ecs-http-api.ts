@@ -1,50 +1,263 @@
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
+import type { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpAlbIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { HTTP_LISTENER_PORT, resolveServiceOptions } from './private/defaults';
-import { createFargateService } from './private/fargate-service';
-import { choosePrivateSubnets, chooseVpc, createVpc } from './private/network';
+import type { AddServiceOptions, IApiService } from './api-service';
+import { ACCESS_LOG_FORMAT } from './private/access-log-format';
+import { createApiAlarms } from './private/alarms';
+import { ApiService } from './private/api-service';
+import type { BackendWiring } from './private/backend';
+import { addRoutes, createBackend } from './private/backend';
+import { API_DEFAULTS, LISTENER_PORTS, resolveProps, resolveServiceOptions } from './private/defaults';
+import { addFlowLogToBucket, createLogBucket } from './private/log-bucket';
+import { chooseVpc, createVpc, planNetwork } from './private/network';
+import { validatePathPrefix } from './private/path-prefix';
 import { validateServiceOptions } from './private/validate';
+import { validateProps } from './private/validate-props';
+import { TaskVpcEndpoints } from './private/vpc-endpoints';
 import type { ContainerServiceOptions } from './service-options';
+import { TaskEgress } from './task-egress';
 
 /**
- * Properties for a `PrivateEcsHttpApi`.
+ * Properties for a `PrivateEcsHttpApi`: the default service (`ContainerServiceOptions`), then the
+ * network, the load balancer and the API in front of it.
  */
 export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
+  // ---- Network -------------------------------------------------------------------------------
+
   /**
    * The VPC to run in.
    *
    * @default - the cluster's VPC when `cluster` is given; otherwise a new VPC in two
-   * Availability Zones, each with a public subnet and a private one behind its own NAT gateway
+   * Availability Zones, laid out for `taskEgress`
    */
   readonly vpc?: ec2.IVpc;
 
   /**
-   * The ECS cluster to run the service in. It must be in `vpc` when both are given.
+   * The ECS cluster to run the services in. It must be in `vpc` when both are given.
    *
-   * @default - a new cluster in the VPC
+   * @default - a new cluster in the VPC, with Container Insights and the Fargate Spot capacity provider
    */
   readonly cluster?: ecs.ICluster;
 
   /**
-   * The subnets for the load balancer, the VPC link and the tasks; they must span at least
-   * two Availability Zones.
+   * Turn on CloudWatch Container Insights for the cluster the construct creates: task- and
+   * service-level CPU, memory, network and storage metrics, billed as custom metrics.
    *
-   * @default - the VPC's private subnets with egress
+   * @default true
+   */
+  readonly containerInsights?: boolean;
+
+  /**
+   * The subnets for the load balancer and the VPC link, and for the tasks unless `taskEgress` is
+   * `PUBLIC_IP`. They must span at least two Availability Zones.
+   *
+   * @default - the VPC's private subnets with egress; for a `taskEgress` other than `NAT_GATEWAY`,
+   * its isolated subnets when it has no private subnets with egress
    */
   readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * How the tasks reach the image registry and CloudWatch Logs.
+   *
+   * @default TaskEgress.NAT_GATEWAY
+   */
+  readonly taskEgress?: TaskEgress;
+
+  /**
+   * The number of NAT gateways of the VPC the construct creates: 2 puts one in each Availability
+   * Zone; 1 saves about $33 a month, but the tasks of both zones then depend on one zone's gateway.
+   * Only with `taskEgress` `NAT_GATEWAY`, and only for a VPC the construct creates.
+   *
+   * @default 2
+   */
+  readonly natGateways?: number;
+
+  /**
+   * Record the VPC's traffic (accepted and rejected) as flow logs in the log bucket.
+   * Only for a VPC the construct creates; a VPC you bring keeps its own flow log settings.
+   *
+   * @default true
+   */
+  readonly vpcFlowLogs?: boolean;
+
+  /**
+   * The S3 bucket for the load balancer's access logs and the VPC flow logs. It must be
+   * encrypted with S3-managed keys (SSE-S3): load balancers cannot write to a KMS-encrypted bucket.
+   *
+   * @default - a new bucket: SSE-S3, TLS only, no public access, objects expire after a year,
+   * retained when the stack is deleted
+   */
+  readonly logBucket?: s3.IBucket;
+
+  // ---- Load balancer -------------------------------------------------------------------------
+
+  /**
+   * Write the load balancer's access logs to the log bucket. This needs a stack with a concrete
+   * Region (`env.region`); in an environment-agnostic stack they are left off with a warning.
+   *
+   * @default true
+   */
+  readonly loadBalancerAccessLogs?: boolean;
+
+  /**
+   * A certificate for the load balancer. With it, the listener speaks HTTPS on port 443 with a
+   * current TLS policy, and API Gateway calls it over TLS, checking `loadBalancerServerName`.
+   *
+   * @default - an HTTP listener on port 80, as in the tutorial; the VPC link traffic stays inside the VPC
+   */
+  readonly loadBalancerCertificate?: acm.ICertificate;
+
+  /**
+   * The host name API Gateway expects in the load balancer's certificate, such as
+   * `internal.example.com`. Required with `loadBalancerCertificate`.
+   *
+   * @default - no TLS to the load balancer
+   */
+  readonly loadBalancerServerName?: string;
+
+  // ---- API -----------------------------------------------------------------------------------
+
+  /**
+   * The name of the HTTP API.
+   *
+   * @default - the construct's id
+   */
+  readonly apiName?: string;
+
+  /**
+   * The authorizer for every route of the API, such as an `HttpJwtAuthorizer`, an
+   * `HttpLambdaAuthorizer` or an `HttpIamAuthorizer` from `aws-cdk-lib/aws-apigatewayv2-authorizers`.
+   *
+   * @default - no authorizer: anyone who has the URL can call the API, and the construct
+   * warns about it (`cdk-private-ecs-http-api:publicApi`)
+   */
+  readonly defaultAuthorizer?: apigwv2.IHttpRouteAuthorizer;
+
+  /**
+   * The OAuth scopes a caller's token must have one of, for every route. Only with a JWT
+   * `defaultAuthorizer`.
+   *
+   * @default - no scopes required
+   */
+  readonly defaultAuthorizationScopes?: string[];
+
+  /**
+   * The CORS preflight (`OPTIONS`) answer of the API, for browsers on other origins.
+   *
+   * @default - no CORS: browsers on other origins may not call the API
+   */
+  readonly corsPreflight?: apigwv2.CorsPreflightOptions;
+
+  /**
+   * Write an access log line, in JSON, for every request the API receives.
+   *
+   * @default true
+   */
+  readonly apiAccessLogs?: boolean;
+
+  /**
+   * The log group for the API's access logs.
+   *
+   * @default - a new log group, kept for `apiAccessLogRetention`
+   */
+  readonly apiAccessLogGroup?: logs.ILogGroup;
+
+  /**
+   * How long the API's access logs are kept, in the log group the construct creates.
+   *
+   * @default logs.RetentionDays.ONE_YEAR
+   */
+  readonly apiAccessLogRetention?: logs.RetentionDays;
+
+  /**
+   * The steady-state number of requests per second the API accepts before it answers 429.
+   *
+   * @default 1000
+   */
+  readonly throttlingRateLimit?: number;
+
+  /**
+   * The number of requests the API accepts in a burst above the rate limit.
+   *
+   * @default 2000
+   */
+  readonly throttlingBurstLimit?: number;
+
+  /**
+   * How long the API waits for the service before it answers 503; from 50 milliseconds to 29 seconds.
+   *
+   * @default - API Gateway's default for HTTP APIs, 30 seconds
+   */
+  readonly integrationTimeout?: Duration;
+
+  /**
+   * How the API rewrites requests before it sends them to the load balancer, such as
+   * `new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.requestPathParam('proxy'))`
+   * or `.appendHeader('x-api-request-id', apigwv2.MappingValue.contextVariable('requestId'))`.
+   *
+   * @default - requests pass through unchanged
+   */
+  readonly parameterMapping?: apigwv2.ParameterMapping;
+
+  /**
+   * A custom domain for the API, such as `api.example.com`, mapped to its `$default` stage.
+   *
+   * @default - no custom domain: the API answers on its `execute-api` URL
+   */
+  readonly domainName?: string;
+
+  /**
+   * The ACM certificate for `domainName`, in the stack's Region. Required with `domainName`.
+   *
+   * @default - no custom domain
+   */
+  readonly domainCertificate?: acm.ICertificate;
+
+  /**
+   * The Route 53 hosted zone in which to create an alias record for `domainName`.
+   *
+   * @default - no DNS record: point your DNS at `customDomain.regionalDomainName` yourself
+   */
+  readonly domainHostedZone?: route53.IHostedZone;
+
+  /**
+   * Turn off the API's default `execute-api` URL, so that clients can call it only through
+   * `domainName`. Only with `domainName`.
+   *
+   * @default false
+   */
+  readonly disableExecuteApiEndpoint?: boolean;
+
+  // ---- Operations ----------------------------------------------------------------------------
+
+  /**
+   * Create CloudWatch alarms we recommend for the API, the load balancer and each service:
+   * API 5xx rate, API latency, unhealthy targets, target 5xx, CPU and memory. They have no
+   * actions: add yours to `alarms`.
+   *
+   * @default false
+   */
+  readonly recommendedAlarms?: boolean;
 }
 
 /**
- * An ECS Fargate service that only an API Gateway HTTP API can reach.
+ * An ECS Fargate service that only an API Gateway HTTP API can reach: the AWS tutorial
+ * "Building an HTTP API with a private integration to an Amazon ECS service", as one construct.
  *
- * The service runs in private subnets behind an internal Application Load Balancer. An HTTP API
- * routes every request (`ANY /` and `ANY /{proxy+}`) through a VPC link to the load balancer's
- * listener. Security groups chain the hops: the VPC link may reach only the listener, and the
- * load balancer only the container port.
+ * The service runs behind an internal Application Load Balancer. An HTTP API routes every request
+ * (`ANY /` and `ANY /{proxy+}`) through a VPC link to the load balancer's listener. Security groups
+ * chain the hops: the VPC link may reach only the listener, the load balancer only the container port.
  *
  * @example
  * const api = new PrivateEcsHttpApi(this, 'Api', {
@@ -56,22 +269,22 @@ export class PrivateEcsHttpApi extends Construct {
   /** The VPC everything runs in. */
   public readonly vpc: ec2.IVpc;
 
-  /** The ECS cluster the service runs in. */
+  /** The ECS cluster the services run in. */
   public readonly cluster: ecs.ICluster;
 
-  /** The task definition of the service. */
+  /** The task definition of the default service. */
   public readonly taskDefinition: ecs.FargateTaskDefinition;
 
-  /** The Fargate service. */
+  /** The default service: the one that answers every path no added service claims. */
   public readonly service: ecs.FargateService;
 
-  /** The internal Application Load Balancer in front of the service. */
+  /** The internal Application Load Balancer in front of the services. */
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
 
-  /** The load balancer's listener that the API's integration calls. */
+  /** The load balancer's listener that the API's integration calls: HTTP on 80, or HTTPS on 443. */
   public readonly listener: elbv2.ApplicationListener;
 
-  /** The target group the listener forwards to. */
+  /** The default service's target group. */
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
 
   /** The VPC link through which the API reaches the load balancer. */
@@ -80,20 +293,58 @@ export class PrivateEcsHttpApi extends Construct {
   /** The HTTP API: the only way in from outside the VPC. */
   public readonly httpApi: apigwv2.HttpApi;
 
-  /** The invoke URL of the API's `$default` stage, such as `https://abc123.execute-api.us-east-1.amazonaws.com/`. */
+  /** The API's `$default` stage, which deploys every change automatically. */
+  public readonly stage: apigwv2.HttpStage;
+
+  /** The private integration (HTTP_PROXY over the VPC link to the listener), for routes you add yourself. */
+  public readonly integration: apigwv2.HttpRouteIntegration;
+
+  /**
+   * The URL clients call: the `$default` stage's `execute-api` URL, such as
+   * `https://abc123.execute-api.us-east-1.amazonaws.com/`, or `https://<domainName>/` when
+   * `disableExecuteApiEndpoint` is set.
+   */
   public readonly apiEndpoint: string;
+
+  /** The bucket of the load balancer's access logs and the VPC flow logs, if either is on. */
+  public readonly logBucket?: s3.IBucket;
+
+  /** The log group of the API's access logs, if they are on. */
+  public readonly apiAccessLogGroup?: logs.ILogGroup;
+
+  /** The API's custom domain, if `domainName` is set. */
+  public readonly customDomain?: apigwv2.DomainName;
+
+  private readonly backendWiring: BackendWiring;
+  private readonly addedServices: ApiService[] = [];
+  private readonly defaultAlarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: PrivateEcsHttpApiProps) {
     super(scope, id);
-    const serviceOptions = resolveServiceOptions(props);
-    validateServiceOptions(serviceOptions);
+    const resolved = resolveProps(props);
+    validateProps(props, resolved);
 
     // Network
-    this.vpc = chooseVpc(this, props.vpc, props.cluster) ?? createVpc(this, 'Vpc');
-    const privateSubnets = choosePrivateSubnets(this.vpc, props.vpcSubnets);
+    const ownVpc = chooseVpc(this, props.vpc, props.cluster);
+    const createdVpc = ownVpc ? undefined : createVpc(this, 'Vpc', resolved.taskEgress, resolved.natGateways);
+    this.vpc = ownVpc ?? createdVpc!;
+    const network = planNetwork(this.vpc, resolved.taskEgress, props.vpcSubnets);
+    const loadBalancerAccessLogs = resolved.loadBalancerAccessLogs && this.regionAllowsLoadBalancerAccessLogs();
+    const needsLogBucket = loadBalancerAccessLogs || (createdVpc !== undefined && resolved.vpcFlowLogs);
+    this.logBucket = props.logBucket ?? (needsLogBucket ? createLogBucket(this, 'LogBucket') : undefined);
+    if (createdVpc && resolved.vpcFlowLogs) {
+      addFlowLogToBucket(createdVpc, this.logBucket!);
+    }
+    const endpoints = resolved.taskEgress === TaskEgress.VPC_ENDPOINTS
+      ? new TaskVpcEndpoints(this, this.vpc, network.taskSubnets)
+      : undefined;
 
     // Cluster
-    this.cluster = props.cluster ?? new ecs.Cluster(this, 'Cluster', { vpc: this.vpc });
+    this.cluster = props.cluster ?? new ecs.Cluster(this, 'Cluster', {
+      vpc: this.vpc,
+      containerInsightsV2: resolved.containerInsights ? ecs.ContainerInsights.ENABLED : ecs.ContainerInsights.DISABLED,
+      enableFargateCapacityProviders: true,
+    });
 
     // Load balancer: internal, and open to nothing until the VPC link is let in below.
     const loadBalancerSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
@@ -103,22 +354,38 @@ export class PrivateEcsHttpApi extends Construct {
     });
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
       vpc: this.vpc,
-      vpcSubnets: privateSubnets,
+      vpcSubnets: network.privateSubnets,
       internetFacing: false,
       securityGroup: loadBalancerSecurityGroup,
+      dropInvalidHeaderFields: true,
     });
-    this.listener = this.loadBalancer.addListener('Listener', {
+    if (loadBalancerAccessLogs) {
+      this.loadBalancer.logAccessLogs(this.logBucket!, 'load-balancer');
+    }
+    const listenerPort = props.loadBalancerCertificate ? LISTENER_PORTS.https : LISTENER_PORTS.http;
+    this.listener = this.loadBalancer.addListener('Listener', props.loadBalancerCertificate ? {
+      protocol: elbv2.ApplicationProtocol.HTTPS,
+      port: listenerPort,
+      certificates: [props.loadBalancerCertificate],
+      sslPolicy: elbv2.SslPolicy.TLS13_12_RES_PQ,
+      open: false,
+    } : {
       protocol: elbv2.ApplicationProtocol.HTTP,
-      port: HTTP_LISTENER_PORT,
+      port: listenerPort,
       open: false,
     });
 
-    // Service: attaching its target group lets the load balancer reach the container port.
-    const backend = createFargateService(this, { cluster: this.cluster, vpc: this.vpc, subnets: privateSubnets }, serviceOptions);
+    // Default service: attaching its target group lets the load balancer reach the container port.
+    this.backendWiring = {
+      placement: { cluster: this.cluster, vpc: this.vpc, subnets: network.taskSubnets, assignPublicIp: network.assignPublicIp },
+      listener: this.listener,
+      endpoints,
+      recommendedAlarms: resolved.recommendedAlarms,
+    };
+    const backend = createBackend(this, this.backendWiring, resolved);
     this.taskDefinition = backend.taskDefinition;
     this.service = backend.service;
     this.targetGroup = backend.targetGroup;
-    this.listener.addTargetGroups('Default', { targetGroups: [this.targetGroup] });
 
     // VPC link, with a security group of its own that may reach only the listener.
     const vpcLinkSecurityGroup = new ec2.SecurityGroup(this, 'VpcLinkSecurityGroup', {
@@ -126,26 +393,161 @@ export class PrivateEcsHttpApi extends Construct {
       description: 'API Gateway VPC link: may reach only the load balancer listener',
       allowAllOutbound: false,
     });
-    this.loadBalancer.connections.allowFrom(vpcLinkSecurityGroup, ec2.Port.tcp(HTTP_LISTENER_PORT), 'From the API Gateway VPC link');
+    this.loadBalancer.connections.allowFrom(vpcLinkSecurityGroup, ec2.Port.tcp(listenerPort), 'From the API Gateway VPC link');
     this.vpcLink = new apigwv2.VpcLink(this, 'VpcLink', {
       vpc: this.vpc,
-      subnets: privateSubnets,
+      subnets: network.privateSubnets,
       securityGroups: [vpcLinkSecurityGroup],
     });
 
-    // API, with the `$default` stage deploying every change.
+    // API, with a `$default` stage of our own: the one HttpApi creates takes no logs or throttling.
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: props.apiName,
       description: `Private integration to the ECS service ${this.node.path}`,
+      createDefaultStage: false,
+      disableExecuteApiEndpoint: resolved.disableExecuteApiEndpoint,
+      defaultAuthorizer: props.defaultAuthorizer,
+      defaultAuthorizationScopes: props.defaultAuthorizationScopes,
+      corsPreflight: props.corsPreflight,
     });
-    this.apiEndpoint = this.httpApi.defaultStage!.url;
+    if (!props.defaultAuthorizer) {
+      Annotations.of(this).addWarningV2('cdk-private-ecs-http-api:publicApi',
+        'The API has no defaultAuthorizer: anyone who has its URL can call every route. '
+        + 'Set defaultAuthorizer, or acknowledge this warning if the service is public by design.');
+    }
+    this.customDomain = props.domainName ? this.createCustomDomain(props.domainName, props.domainCertificate!, props.domainHostedZone) : undefined;
+    this.apiAccessLogGroup = resolved.apiAccessLogs
+      ? props.apiAccessLogGroup ?? new logs.LogGroup(this, 'ApiAccessLogs', { retention: props.apiAccessLogRetention ?? API_DEFAULTS.apiAccessLogRetention })
+      : undefined;
+    this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: resolved.throttlingRateLimit, burstLimit: resolved.throttlingBurstLimit },
+      accessLogSettings: this.apiAccessLogGroup && {
+        destination: new apigwv2.LogGroupLogDestination(this.apiAccessLogGroup),
+        format: ACCESS_LOG_FORMAT,
+      },
+      domainMapping: this.customDomain && { domainName: this.customDomain },
+    });
+    this.apiEndpoint = resolved.disableExecuteApiEndpoint ? `https://${props.domainName}/` : this.stage.url;
 
-    // Integration and routes: everything, including the root path, goes to the listener.
-    const integration = new HttpAlbIntegration('LoadBalancerIntegration', this.listener, {
+    // Integration and routes: every path, the root included, goes to the listener.
+    this.integration = new HttpAlbIntegration('LoadBalancerIntegration', this.listener, {
       vpcLink: this.vpcLink,
       method: apigwv2.HttpMethod.ANY,
+      secureServerName: props.loadBalancerServerName,
+      timeout: props.integrationTimeout,
+      parameterMapping: props.parameterMapping,
     });
-    for (const path of ['/', '/{proxy+}']) {
-      this.httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration });
+    addRoutes(this.httpApi, this.integration);
+
+    this.defaultAlarms = resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...backend.alarms] : [];
+  }
+
+  /**
+   * Puts another Fargate service behind the same load balancer and API, for one path prefix: the
+   * API routes the prefix and everything under it, and a listener rule forwards it to the service.
+   * Its security group admits only the load balancer, like the default service's.
+   */
+  public addService(id: string, options: AddServiceOptions): IApiService {
+    validatePathPrefix(options.pathPrefix, this.addedServices.map(added => added.pathPrefix));
+    const resolved = resolveServiceOptions(options);
+    validateServiceOptions(resolved);
+    const priority = (this.addedServices.length + 1) * LISTENER_RULE_PRIORITY_STEP;
+    const added = new ApiService(this, id, this.backendWiring, resolved, { pathPrefix: options.pathPrefix, priority });
+    addRoutes(this.httpApi, this.integration, options.pathPrefix);
+    this.addedServices.push(added);
+    return added;
+  }
+
+  /** The services added with `addService`, in the order they were added. */
+  public get services(): IApiService[] {
+    return [...this.addedServices];
+  }
+
+  /** The recommended alarms, when `recommendedAlarms` is set: the API's and every service's. */
+  public get alarms(): cloudwatch.Alarm[] {
+    return [...this.defaultAlarms, ...this.addedServices.flatMap(added => added.alarms)];
+  }
+
+  /** The number of requests the API received. @default - sample count over 5 minutes */
+  public metricRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricCount(props);
+  }
+
+  /** The number of requests the API answered with a 4xx. @default - sum over 5 minutes */
+  public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricClientError(props);
+  }
+
+  /** The number of requests the API answered with a 5xx. @default - sum over 5 minutes */
+  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricServerError(props);
+  }
+
+  /** The time from the API receiving a request to it answering, in milliseconds. @default - average over 5 minutes */
+  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricLatency(props);
+  }
+
+  /** The time the service took to answer the API, in milliseconds. @default - average over 5 minutes */
+  public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.stage.metricIntegrationLatency(props);
+  }
+
+  /** The default service's CPU utilization, in percent. @default - average over 5 minutes */
+  public metricCpuUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.service.metricCpuUtilization(props);
+  }
+
+  /** The default service's memory utilization, in percent. @default - average over 5 minutes */
+  public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.service.metricMemoryUtilization(props);
+  }
+
+  /** The number of requests the default service answered with a 5xx, at the load balancer. @default - sum over 5 minutes */
+  public metricTargetServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, props);
+  }
+
+  /** The time the default service took to answer the load balancer, in seconds. @default - average over 5 minutes */
+  public metricTargetResponseTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.targetResponseTime(props);
+  }
+
+  /** The number of the default service's tasks that fail their health checks. @default - average over 5 minutes */
+  public metricUnhealthyTargets(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.targetGroup.metrics.unhealthyHostCount(props);
+  }
+
+  private regionAllowsLoadBalancerAccessLogs(): boolean {
+    if (!Token.isUnresolved(Stack.of(this).region)) {
+      return true;
     }
+    Annotations.of(this).addWarningV2('cdk-private-ecs-http-api:loadBalancerAccessLogsNeedRegion',
+      'The load balancer writes no access logs: the bucket policy they need names the Region\'s load balancer account, '
+      + 'and this stack has no concrete Region. Set env.region on the stack, or set loadBalancerAccessLogs to false.');
+    return false;
+  }
+
+  private createCustomDomain(domainName: string, certificate: acm.ICertificate, hostedZone?: route53.IHostedZone): apigwv2.DomainName {
+    const customDomain = new apigwv2.DomainName(this, 'DomainName', {
+      domainName,
+      certificate,
+      securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+    });
+    if (hostedZone) {
+      new route53.ARecord(this, 'DomainRecord', {
+        zone: hostedZone,
+        recordName: domainName,
+        target: route53.RecordTarget.fromAlias(
+          new route53targets.ApiGatewayv2DomainProperties(customDomain.regionalDomainName, customDomain.regionalHostedZoneId)),
+      });
+    }
+    return customDomain;
   }
 }
+
+/** Listener rule priorities of added services leave room for rules users add in between. */
+const LISTENER_RULE_PRIORITY_STEP = 10;

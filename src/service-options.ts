@@ -1,7 +1,11 @@
+import type { Duration } from 'aws-cdk-lib';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type { AutoScalingOptions } from './auto-scaling';
 
 /**
- * What runs in one Fargate service behind the API: the container and its task size.
+ * What runs in one Fargate service behind the API: the container, its task size,
+ * its capacity and how it is deployed.
  */
 export interface ContainerServiceOptions {
   /**
@@ -61,4 +65,58 @@ export interface ContainerServiceOptions {
    * @default '/'
    */
   readonly healthCheckPath?: string;
+
+  /**
+   * The CPU architecture of the tasks. ARM64 (Graviton) costs about 20% less than X86_64 for the
+   * same size; the image must be built for it.
+   *
+   * @default - ecs.CpuArchitecture.X86_64
+   */
+  readonly cpuArchitecture?: ecs.CpuArchitecture;
+
+  /**
+   * Run the tasks on Fargate Spot: about 70% cheaper, but AWS may stop a task with two minutes'
+   * notice when it needs the capacity back. Fargate Spot does not run ARM64 tasks.
+   *
+   * The cluster must have the FARGATE_SPOT capacity provider; a cluster this construct creates has it.
+   *
+   * @default false
+   */
+  readonly fargateSpot?: boolean;
+
+  /**
+   * Scale the number of tasks with the load.
+   *
+   * @default - a fixed number of tasks: `desiredCount`
+   */
+  readonly autoScaling?: AutoScalingOptions;
+
+  /**
+   * How long after a task starts the service ignores failed load balancer health checks.
+   *
+   * @default Duration.seconds(60)
+   */
+  readonly healthCheckGracePeriod?: Duration;
+
+  /**
+   * The lowest share of `desiredCount`, in percent, that must stay running and healthy during a
+   * deployment. 100 keeps full capacity while new tasks start.
+   *
+   * @default 100
+   */
+  readonly minHealthyPercent?: number;
+
+  /**
+   * The highest share of `desiredCount`, in percent, that may run during a deployment.
+   *
+   * @default 200
+   */
+  readonly maxHealthyPercent?: number;
+
+  /**
+   * How long the container's logs are kept in CloudWatch Logs.
+   *
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly containerLogRetention?: logs.RetentionDays;
 }

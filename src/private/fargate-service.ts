@@ -4,6 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { acknowledgeNagFinding } from './acknowledge';
 import type { ResolvedServiceOptions } from './defaults';
 
 /** The name of the one container in each task definition. */
@@ -14,6 +15,7 @@ export interface FargateServicePlacement {
   readonly cluster: ecs.ICluster;
   readonly vpc: ec2.IVpc;
   readonly subnets: ec2.SubnetSelection;
+  readonly assignPublicIp: boolean;
 }
 
 /** The resources of one Fargate service behind the load balancer. */
@@ -25,31 +27,16 @@ export interface FargateServiceResources {
 }
 
 /**
- * Creates a Fargate service in private subnets, without a public IP, and an IP target group
- * that health-checks it. The caller attaches the target group to a listener, and that opens
- * the service's security group to the load balancer's, on the container port only.
+ * Creates a Fargate service that rolls back a failing deployment without losing capacity, and
+ * an IP target group that health-checks it. The caller attaches the target group to a listener,
+ * which opens the service's security group to the load balancer's, on the container port only.
  */
 export function createFargateService(
   scope: Construct,
   placement: FargateServicePlacement,
   options: ResolvedServiceOptions,
 ): FargateServiceResources {
-  const taskDefinition = new ecs.FargateTaskDefinition(scope, 'TaskDefinition', {
-    cpu: options.cpu,
-    memoryLimitMiB: options.memoryLimitMiB,
-  });
-  const logGroup = new logs.LogGroup(scope, 'ContainerLogs', {
-    retention: logs.RetentionDays.ONE_MONTH,
-  });
-  taskDefinition.addContainer('Container', {
-    containerName: CONTAINER_NAME,
-    image: options.image,
-    portMappings: [{ containerPort: options.containerPort, protocol: ecs.Protocol.TCP }],
-    environment: options.environment,
-    secrets: options.secrets,
-    logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: CONTAINER_NAME }),
-  });
-
+  const taskDefinition = createTaskDefinition(scope, options);
   const securityGroup = new ec2.SecurityGroup(scope, 'ServiceSecurityGroup', {
     vpc: placement.vpc,
     description: 'Fargate tasks: admits only the load balancer, on the container port',
@@ -60,12 +47,13 @@ export function createFargateService(
     taskDefinition,
     desiredCount: options.desiredCount,
     vpcSubnets: placement.subnets,
+    assignPublicIp: placement.assignPublicIp,
     securityGroups: [securityGroup],
-    assignPublicIp: false,
+    capacityProviderStrategies: options.fargateSpot ? [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] : undefined,
     circuitBreaker: { enable: true, rollback: true },
-    minHealthyPercent: 100,
-    maxHealthyPercent: 200,
-    healthCheckGracePeriod: Duration.seconds(60),
+    minHealthyPercent: options.minHealthyPercent,
+    maxHealthyPercent: options.maxHealthyPercent,
+    healthCheckGracePeriod: options.healthCheckGracePeriod,
   });
 
   const targetGroup = new elbv2.ApplicationTargetGroup(scope, 'TargetGroup', {
@@ -81,9 +69,37 @@ export function createFargateService(
       healthyThresholdCount: 2,
       unhealthyThresholdCount: 3,
     },
-    // The ALB's default of five minutes makes every deployment wait that long per task.
+    // The load balancer's default of five minutes would make every deployment wait that long.
     deregistrationDelay: Duration.seconds(30),
   });
 
   return { taskDefinition, service, securityGroup, targetGroup };
+}
+
+function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions): ecs.FargateTaskDefinition {
+  const taskDefinition = new ecs.FargateTaskDefinition(scope, 'TaskDefinition', {
+    cpu: options.cpu,
+    memoryLimitMiB: options.memoryLimitMiB,
+    runtimePlatform: {
+      cpuArchitecture: options.cpuArchitecture,
+      operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+    },
+  });
+  const logGroup = new logs.LogGroup(scope, 'ContainerLogs', { retention: options.containerLogRetention });
+  taskDefinition.addContainer('Container', {
+    containerName: CONTAINER_NAME,
+    image: options.image,
+    portMappings: [{ containerPort: options.containerPort, protocol: ecs.Protocol.TCP }],
+    environment: options.environment,
+    secrets: options.secrets,
+    logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: CONTAINER_NAME }),
+  });
+  const executionRolePolicy = taskDefinition.executionRole?.node.tryFindChild('DefaultPolicy');
+  if (executionRolePolicy) {
+    acknowledgeNagFinding(executionRolePolicy, 'AwsSolutions-IAM5',
+      'ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource "*" for it. '
+      + 'The other actions of this policy name the image repository and the log group.',
+      ['Resource::*']);
+  }
+  return taskDefinition;
 }

@@ -2,7 +2,18 @@ import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
-import { NETWORK_DEFAULTS } from './defaults';
+import { API_DEFAULTS } from './defaults';
+import { TaskEgress } from '../task-egress';
+
+/** Where the load balancer, the VPC link and the tasks go. */
+export interface NetworkPlan {
+  /** The subnets of the load balancer and the VPC link. */
+  readonly privateSubnets: ec2.SubnetSelection;
+  /** The subnets of the tasks. */
+  readonly taskSubnets: ec2.SubnetSelection;
+  /** Whether the tasks get a public IP address. */
+  readonly assignPublicIp: boolean;
+}
 
 /**
  * Picks the VPC from `vpc` or `cluster`, and throws when both are given and are not the same VPC.
@@ -18,41 +29,69 @@ export function chooseVpc(scope: Construct, vpc?: ec2.IVpc, cluster?: ecs.IClust
   return vpc ?? cluster?.vpc;
 }
 
-/** The tutorial's network: two Availability Zones, each with a public subnet and a private one behind a NAT gateway. */
-export function createVpc(scope: Construct, id: string): ec2.Vpc {
-  return new ec2.Vpc(scope, id, {
-    maxAzs: NETWORK_DEFAULTS.maxAzs,
-    natGateways: NETWORK_DEFAULTS.maxAzs,
-    subnetConfiguration: [
+/**
+ * A VPC in two Availability Zones laid out for the tasks' egress: the tutorial's public and
+ * private subnets with NAT gateways; public and isolated subnets when the tasks have public
+ * IPs; isolated subnets alone when they use VPC endpoints.
+ */
+export function createVpc(scope: Construct, id: string, taskEgress: TaskEgress, natGateways: number): ec2.Vpc {
+  const subnets: Record<TaskEgress, ec2.SubnetConfiguration[]> = {
+    [TaskEgress.NAT_GATEWAY]: [
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
       { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
     ],
+    [TaskEgress.PUBLIC_IP]: [
+      { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
+      { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    ],
+    [TaskEgress.VPC_ENDPOINTS]: [
+      { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+    ],
+  };
+  return new ec2.Vpc(scope, id, {
+    maxAzs: API_DEFAULTS.maxAzs,
+    natGateways,
+    subnetConfiguration: subnets[taskEgress],
   });
 }
 
 /**
- * The subnets for the load balancer, the VPC link and the tasks: the ones the user chose,
- * or the VPC's private subnets with egress. Throws when a given VPC has none to offer.
+ * Plans the subnets: the load balancer and VPC link in `vpcSubnets` or the VPC's private
+ * subnets, and the tasks beside them or, for `PUBLIC_IP`, in the public subnets.
+ * Throws when the VPC has no subnets that fit.
  */
-export function choosePrivateSubnets(vpc: ec2.IVpc, vpcSubnets?: ec2.SubnetSelection): ec2.SubnetSelection {
-  const selection = vpcSubnets ?? defaultPrivateSubnets(vpc);
+export function planNetwork(vpc: ec2.IVpc, taskEgress: TaskEgress, vpcSubnets?: ec2.SubnetSelection): NetworkPlan {
+  const privateSubnets = vpcSubnets ?? defaultPrivateSubnets(vpc, taskEgress);
+  requireTwoZones('vpcSubnets', vpc, privateSubnets);
+  if (taskEgress !== TaskEgress.PUBLIC_IP) {
+    return { privateSubnets, taskSubnets: privateSubnets, assignPublicIp: false };
+  }
+  if (vpc.publicSubnets.length === 0) {
+    throw new Error('taskEgress PUBLIC_IP needs public subnets for the tasks, but vpc has none (SubnetType.PUBLIC)');
+  }
+  return { privateSubnets, taskSubnets: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: true };
+}
+
+function defaultPrivateSubnets(vpc: ec2.IVpc, taskEgress: TaskEgress): ec2.SubnetSelection {
+  if (vpc.privateSubnets.length > 0) {
+    return { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+  }
+  if (taskEgress !== TaskEgress.NAT_GATEWAY && vpc.isolatedSubnets.length > 0) {
+    return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+  }
+  throw new Error(
+    'vpc has no private subnets with egress (SubnetType.PRIVATE_WITH_EGRESS) for the load balancer, the VPC link and the tasks. '
+    + 'Pass vpcSubnets to choose the subnets explicitly.',
+  );
+}
+
+function requireTwoZones(prop: string, vpc: ec2.IVpc, selection: ec2.SubnetSelection): void {
   const zones = new Set(vpc.selectSubnets(selection).availabilityZones);
   if (zones.size < 2) {
     throw new Error(
-      `vpcSubnets must select subnets in at least two Availability Zones (an Application Load Balancer needs two), got ${zones.size}`,
+      `${prop} must select subnets in at least two Availability Zones (an Application Load Balancer needs two), got ${zones.size}`,
     );
   }
-  return selection;
-}
-
-function defaultPrivateSubnets(vpc: ec2.IVpc): ec2.SubnetSelection {
-  if (vpc.privateSubnets.length === 0) {
-    throw new Error(
-      'vpc has no private subnets with egress (SubnetType.PRIVATE_WITH_EGRESS) for the load balancer, the VPC link and the tasks. '
-      + 'Pass vpcSubnets to choose the subnets explicitly.',
-    );
-  }
-  return { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
 }
 
 /**

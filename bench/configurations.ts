@@ -1,0 +1,81 @@
+import { Stack } from 'aws-cdk-lib';
+import type { App } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { PrivateEcsHttpApiProps } from '../src';
+import { PrivateEcsHttpApi, TaskEgress } from '../src';
+import { handWrittenStack } from './hand-written';
+
+const SAMPLE_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest');
+
+/** A stack the benchmark synthesizes and prices. */
+export interface BenchConfiguration {
+  readonly name: string;
+  readonly description: string;
+  readonly build: (app: App) => Stack;
+}
+
+function ourStack(props: Partial<PrivateEcsHttpApiProps>) {
+  return (app: App): Stack => {
+    const stack = new Stack(app, 'Bench', { env: { region: 'us-east-1' } });
+    new PrivateEcsHttpApi(stack, 'Api', { image: SAMPLE_IMAGE, ...props });
+    return stack;
+  };
+}
+
+/** The same tasks, pulling a private ECR image, for the configurations without internet egress. */
+function privateImage(stack: Stack): ecs.ContainerImage {
+  return ecs.ContainerImage.fromEcrRepository(ecr.Repository.fromRepositoryName(stack, 'Repo', 'sample'), 'latest');
+}
+
+/** The tutorial's own stack, hand-written: the baseline every cost is compared with. */
+export const TUTORIAL_EQUIVALENT: BenchConfiguration = {
+  name: 'tutorial (hand-written)',
+  description: 'The tutorial\'s stack: 2 NAT gateways, an ALB, 1 task',
+  build: app => handWrittenStack(app, 'Tutorial', { desiredCount: 1, secured: false }),
+};
+
+/** Our default, and the same architecture hand-written: the pair whose synth times we compare. */
+export const OUR_DEFAULT: BenchConfiguration = {
+  name: 'default',
+  description: 'Only `image`: 2 NAT gateways, 2 tasks, logs, flow logs',
+  build: ourStack({}),
+};
+export const HAND_WRITTEN_DEFAULT: BenchConfiguration = {
+  name: 'default (hand-written)',
+  description: 'Our default\'s architecture from aws-cdk-lib L2 constructs',
+  build: app => handWrittenStack(app, 'HandWritten', { desiredCount: 2, secured: true }),
+};
+
+/** The cost presets: each a combination of props, with its trade-off in the README. */
+export const COST_PRESETS: BenchConfiguration[] = [
+  {
+    name: 'single NAT',
+    description: '`natGateways: 1`',
+    build: ourStack({ natGateways: 1 }),
+  },
+  {
+    name: 'Graviton',
+    description: '`cpuArchitecture: ARM64`',
+    build: ourStack({ cpuArchitecture: ecs.CpuArchitecture.ARM64 }),
+  },
+  {
+    name: 'Spot',
+    description: '`fargateSpot: true`',
+    build: ourStack({ fargateSpot: true }),
+  },
+  {
+    name: 'VPC endpoints',
+    description: '`taskEgress: VPC_ENDPOINTS`, a private ECR image',
+    build: (app) => {
+      const stack = new Stack(app, 'Bench', { env: { region: 'us-east-1' } });
+      new PrivateEcsHttpApi(stack, 'Api', { image: privateImage(stack), taskEgress: TaskEgress.VPC_ENDPOINTS });
+      return stack;
+    },
+  },
+  {
+    name: 'lean',
+    description: '`taskEgress: PUBLIC_IP`, `fargateSpot: true`, `desiredCount: 1`',
+    build: ourStack({ taskEgress: TaskEgress.PUBLIC_IP, fargateSpot: true, desiredCount: 1 }),
+  },
+];

@@ -1,0 +1,35 @@
+/**
+ * On-demand prices in US East (N. Virginia), in USD, of what a template of ours makes that costs
+ * money while idle. Taken from the AWS pricing pages below as published in 2025 (the latest we could
+ * read; this machine has no internet to check them again): re-check them before you quote a figure.
+ */
+export const PRICES = {
+  asOf: '2025-06',
+  region: 'us-east-1',
+  hoursPerMonth: 730,
+  /** https://aws.amazon.com/vpc/pricing/ : NAT gateway, per hour (data processing extra) */
+  natGatewayHour: 0.045,
+  /** https://aws.amazon.com/vpc/pricing/ : public IPv4 address, in use or idle, per hour */
+  publicIpv4Hour: 0.005,
+  /** https://aws.amazon.com/privatelink/pricing/ : interface VPC endpoint, per Availability Zone per hour */
+  interfaceEndpointAzHour: 0.01,
+  /** https://aws.amazon.com/elasticloadbalancing/pricing/ : Application Load Balancer, per hour (LCUs extra) */
+  applicationLoadBalancerHour: 0.0225,
+  /** https://aws.amazon.com/fargate/pricing/ : Linux, per vCPU-hour and per GB-hour */
+  fargate: {
+    X86_64: { vcpuHour: 0.04048, gbHour: 0.004445 },
+    ARM64: { vcpuHour: 0.03238, gbHour: 0.00356 },
+    /** Fargate Spot varies; this is its usual level in us-east-1, about 70% off X86_64 */
+    SPOT: { vcpuHour: 0.01214, gbHour: 0.00133 },
+  },
+  /** https://aws.amazon.com/cloudwatch/pricing/ : standard alarm, per metric per month */
+  alarmMetricMonth: 0.10,
+} as const;
+
+/**
+ * What costs nothing while idle and so is left out of the estimate: API Gateway requests ($1.00 per
+ * million), VPC links for HTTP APIs, load balancer capacity units, NAT and endpoint data processing,
+ * CloudWatch Logs ingestion and storage, S3 storage, and Container Insights metrics (billed as custom
+ * metrics per task and service, which grow with use).
+ */
+export const NOT_ESTIMATED = 'requests, data, logs and metrics (usage-based, zero at idle); Container Insights custom metrics';

@@ -1,0 +1,36 @@
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { IConstruct } from 'constructs';
+import type { ContainerServiceOptions } from './service-options';
+
+/**
+ * Options for another service behind the same load balancer and API: `PrivateEcsHttpApi.addService`.
+ */
+export interface AddServiceOptions extends ContainerServiceOptions {
+  /**
+   * The path that leads to this service, such as `/orders`: the API routes `ANY /orders` and
+   * `ANY /orders/{proxy+}`, and the load balancer forwards `/orders` and `/orders/*`, to it.
+   * The service receives the full path, prefix included.
+   *
+   * One or more segments of letters, digits, `-`, `_` and `.`; not `/`, which is the default
+   * service's, and neither inside nor around another service's prefix.
+   */
+  readonly pathPrefix: string;
+}
+
+/**
+ * A Fargate service behind the load balancer and API of a `PrivateEcsHttpApi`, for one path prefix.
+ */
+export interface IApiService extends IConstruct {
+  /** The path prefix that leads to this service. */
+  readonly pathPrefix: string;
+
+  /** The Fargate service. */
+  readonly service: ecs.FargateService;
+
+  /** Its task definition. */
+  readonly taskDefinition: ecs.FargateTaskDefinition;
+
+  /** The target group its listener rule forwards to. */
+  readonly targetGroup: elbv2.ApplicationTargetGroup;
+}

@@ -1,0 +1,27 @@
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { Construct } from 'constructs';
+import type { BackendWiring, ListenerRouting } from './backend';
+import { createBackend } from './backend';
+import type { ResolvedServiceOptions } from './defaults';
+import type { IApiService } from '../api-service';
+
+/** A service added with `PrivateEcsHttpApi.addService`: a construct that holds its resources. */
+export class ApiService extends Construct implements IApiService {
+  public readonly pathPrefix: string;
+  public readonly service: ecs.FargateService;
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+  public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  public readonly alarms: cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, wiring: BackendWiring, options: ResolvedServiceOptions, routing: ListenerRouting) {
+    super(scope, id);
+    const backend = createBackend(this, wiring, options, routing);
+    this.pathPrefix = routing.pathPrefix;
+    this.service = backend.service;
+    this.taskDefinition = backend.taskDefinition;
+    this.targetGroup = backend.targetGroup;
+    this.alarms = backend.alarms;
+  }
+}

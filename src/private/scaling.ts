@@ -1,0 +1,22 @@
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { ResolvedAutoScalingOptions } from './defaults';
+
+/**
+ * Scales the service between its minimum and maximum with target tracking on CPU, on requests
+ * per task, or both. Call it after the target group is attached to the load balancer: request
+ * count tracking needs to know which one.
+ */
+export function configureAutoScaling(
+  service: ecs.FargateService,
+  targetGroup: elbv2.ApplicationTargetGroup,
+  options: ResolvedAutoScalingOptions,
+): void {
+  const scaling = service.autoScaleTaskCount({ minCapacity: options.minCapacity, maxCapacity: options.maxCapacity });
+  if (options.targetCpuUtilizationPercent !== undefined) {
+    scaling.scaleOnCpuUtilization('CpuScaling', { targetUtilizationPercent: options.targetCpuUtilizationPercent });
+  }
+  if (options.targetRequestsPerTarget !== undefined) {
+    scaling.scaleOnRequestCount('RequestScaling', { requestsPerTarget: options.targetRequestsPerTarget, targetGroup });
+  }
+}

@@ -1,0 +1,82 @@
+import { estimateIdleMonthlyCost, totalMonthlyUsd } from '../bench/cost';
+import { PRICES } from '../bench/prices';
+
+/** The benchmark's cost estimate reads the template as CloudFormation would bill it. */
+describe('idle cost estimate', () => {
+  const task = (cpu: string, memory: string, architecture?: string) => ({
+    Type: 'AWS::ECS::TaskDefinition',
+    Properties: { Cpu: cpu, Memory: memory, RuntimePlatform: architecture ? { CpuArchitecture: architecture } : undefined },
+  });
+  const service = (taskRef: string, properties: Record<string, unknown> = {}) => ({
+    Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: taskRef }, ...properties },
+  });
+
+  test('prices NAT gateways, their addresses and the load balancer by the hour', () => {
+    const lines = estimateIdleMonthlyCost({
+      Resources: {
+        Nat1: { Type: 'AWS::EC2::NatGateway' },
+        Nat2: { Type: 'AWS::EC2::NatGateway' },
+        Eip1: { Type: 'AWS::EC2::EIP' },
+        Eip2: { Type: 'AWS::EC2::EIP' },
+        Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application' } },
+      },
+    });
+    expect(lines).toEqual([
+      { item: 'NAT gateway', quantity: 2, monthlyUsd: 2 * 0.045 * 730 },
+      { item: 'Elastic IP (public IPv4)', quantity: 2, monthlyUsd: 2 * 0.005 * 730 },
+      { item: 'Application Load Balancer', quantity: 1, monthlyUsd: 0.0225 * 730 },
+    ]);
+  });
+
+  test('prices each service\'s tasks by size, architecture and capacity provider', () => {
+    const lines = estimateIdleMonthlyCost({
+      Resources: {
+        X86: task('256', '512'),
+        Arm: task('1024', '2048', 'ARM64'),
+        OnDemand: service('X86', { DesiredCount: 2 }),
+        Graviton: service('Arm', { DesiredCount: 1 }),
+        Spot: service('X86', { DesiredCount: 1, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }] }),
+      },
+    });
+    const { X86_64, ARM64, SPOT } = PRICES.fargate;
+    expect(lines.map(line => [line.item, line.quantity, line.monthlyUsd.toFixed(4)])).toEqual([
+      ['Fargate task 0.25 vCPU 0.5 GB X86_64', 2, (2 * 730 * (0.25 * X86_64.vcpuHour + 0.5 * X86_64.gbHour)).toFixed(4)],
+      ['Fargate task 1 vCPU 2 GB ARM64', 1, (730 * (ARM64.vcpuHour + 2 * ARM64.gbHour)).toFixed(4)],
+      ['Fargate task 0.25 vCPU 0.5 GB Spot', 1, (730 * (0.25 * SPOT.vcpuHour + 0.5 * SPOT.gbHour)).toFixed(4)],
+    ]);
+  });
+
+  test('adds the public addresses of tasks, interface endpoints per zone and alarm metrics', () => {
+    const lines = estimateIdleMonthlyCost({
+      Resources: {
+        Task: task('256', '512'),
+        Public: service('Task', { DesiredCount: 3, NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED' } } }),
+        Endpoint: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcEndpointType: 'Interface', SubnetIds: ['a', 'b'] } },
+        Gateway: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcEndpointType: 'Gateway' } },
+        Simple: { Type: 'AWS::CloudWatch::Alarm', Properties: { MetricName: 'CPUUtilization' } },
+        MathAlarm: { Type: 'AWS::CloudWatch::Alarm', Properties: { Metrics: [{ Expression: 'a/b' }, { MetricStat: {} }, { MetricStat: {} }] } },
+      },
+    });
+    expect(lines).toEqual(expect.arrayContaining([
+      { item: 'Task public IPv4', quantity: 3, monthlyUsd: 3 * 0.005 * 730 },
+      { item: 'Interface VPC endpoint, per AZ', quantity: 2, monthlyUsd: 2 * 0.01 * 730 },
+      { item: 'CloudWatch alarm metric', quantity: 3, monthlyUsd: expect.closeTo(0.3) },
+    ]));
+    expect(totalMonthlyUsd(lines)).toBeCloseTo(lines.reduce((sum, line) => sum + line.monthlyUsd, 0));
+  });
+
+  test('the tutorial\'s stack idles at about $98 a month, as AWS\'s pricing pages add up', () => {
+    const lines = estimateIdleMonthlyCost({
+      Resources: {
+        Nat1: { Type: 'AWS::EC2::NatGateway' },
+        Nat2: { Type: 'AWS::EC2::NatGateway' },
+        Eip1: { Type: 'AWS::EC2::EIP' },
+        Eip2: { Type: 'AWS::EC2::EIP' },
+        Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' },
+        Task: task('256', '512'),
+        Service: service('Task', { DesiredCount: 1 }),
+      },
+    });
+    expect(totalMonthlyUsd(lines)).toBeCloseTo(98.44, 1);
+  });
+});
