@@ -1,4 +1,4 @@
-import { type awscdk, javascript, type Task } from 'projen';
+import type { awscdk, Task } from 'projen';
 
 /**
  * Exact versions of the tools that prove our templates without an AWS account.
@@ -36,23 +36,9 @@ const CHECKS = ['validate:cfn-lint', 'validate:checkov', 'validate:nag'];
 /** Adds the integ tests, cdk-nag, cfn-lint and checkov, and the `validate` task that runs them all. */
 export function configureValidation(project: awscdk.AwsCdkConstructLibrary): void {
   project.addDevDeps(...VALIDATION_TOOLS);
-  lintTestsWithDevTsconfig(project);
   addIntegTasks(project);
   addValidateTasks(project);
   project.addPackageIgnore('/tools/');
-}
-
-/**
- * typescript-eslint's project service lints each file against the nearest tsconfig.json, and
- * for test/ that is the root one, which includes only src/. A test/tsconfig.json that extends
- * the dev config gives the tests (and the integ tests) their types.
- */
-function lintTestsWithDevTsconfig(project: awscdk.AwsCdkConstructLibrary): void {
-  new javascript.TypescriptConfig(project, {
-    fileName: 'test/tsconfig.json',
-    extends: javascript.TypescriptConfigExtends.fromPaths([`../${project.tsconfigDev.fileName}`]),
-    include: ['**/*.ts'],
-  });
 }
 
 /**
@@ -63,8 +49,8 @@ function lintTestsWithDevTsconfig(project: awscdk.AwsCdkConstructLibrary): void 
 function addIntegTasks(project: awscdk.AwsCdkConstructLibrary): void {
   const integEnv = {
     TS_NODE_PROJECT: project.tsconfigDev.fileName,
-    // The test task type-checks the integ code through jest (test/integ-assertions.test.ts); here
-    // only the templates matter, and transpiling alone makes the runner four times faster.
+    // The test task's `tsc --noEmit` type-checks this code; here only the templates matter,
+    // and transpiling alone makes the runner four times faster.
     TS_NODE_TRANSPILE_ONLY: 'true',
   };
   const integ = project.addTask('integ', {
@@ -93,7 +79,7 @@ function addValidateTasks(project: awscdk.AwsCdkConstructLibrary): void {
   });
   const synth = project.addTask('validate:synth', {
     description: `Synthesize the example app to cdk.out and every test configuration to ${CONFIGURATION_TEMPLATES_DIR}`,
-    // jest type-checks this code; here only the templates matter.
+    // The test task's `tsc --noEmit` type-checks this code; here only the templates matter.
     env: { TS_NODE_TRANSPILE_ONLY: 'true' },
   });
   synth.spawn(taskNamed(project, 'synth:example'));
