@@ -1,4 +1,5 @@
-import { CfnResource, CustomResourceProviderBase, type IConstruct } from 'aws-cdk-lib';
+import { CfnResource, CustomResourceProviderBase } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
 import { CONFIGURATIONS } from './integ/configurations';
 import { addConfigurationStack, createTestApp } from './integ/stack';
 

@@ -7,6 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { PrivateEcsHttpApi } from '../src';
 import { CONFIGURATIONS, type TestConfiguration, TUTORIAL_DEFAULT } from './integ/configurations';
 import { addConfigurationStack, createTestApp, type ConfigurationStack } from './integ/stack';
+import { Checker } from './integ/user-acknowledgements';
 
 // cdk-nag 2.x names every finding after its rule (`AwsSolutions-VPC7: ...`), and a rule that
 // cannot evaluate a resource after it (`CdkNagValidationFailure[AwsSolutions-VPC7]: ...`).
@@ -53,7 +54,7 @@ describe.each(CONFIGURATIONS)('cdk-nag AwsSolutions on $name', configuration => 
   });
 
   // An acknowledgement that no longer matches a finding hides the next one with that id.
-  test.each(configuration.userAcknowledgements.map(acknowledgement => acknowledgement.ruleId))(
+  test.each(configuration.userAcknowledgements.filter(({ checker }) => checker === Checker.CDK_NAG).map(({ id }) => id))(
     "the user's acknowledgement of %s still matches a finding",
     ruleId => {
       expect(suppressedOf(stack).some(line => line.includes(ruleId))).toBe(true);
