@@ -7,6 +7,14 @@ describe('idle cost estimate', () => {
     Type: 'AWS::ECS::TaskDefinition',
     Properties: { Cpu: cpu, Memory: memory, RuntimePlatform: architecture ? { CpuArchitecture: architecture } : undefined },
   });
+  /** Two NAT gateways with their addresses, and a load balancer: the tutorial's fixed costs. */
+  const TUTORIAL_NETWORK = {
+    Nat1: { Type: 'AWS::EC2::NatGateway' },
+    Nat2: { Type: 'AWS::EC2::NatGateway' },
+    Eip1: { Type: 'AWS::EC2::EIP' },
+    Eip2: { Type: 'AWS::EC2::EIP' },
+    Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application' } },
+  };
   const service = (taskRef: string, properties: Record<string, unknown> = {}) => ({
     Type: 'AWS::ECS::Service', Properties: { TaskDefinition: { Ref: taskRef }, ...properties },
   });
@@ -14,11 +22,7 @@ describe('idle cost estimate', () => {
   test('prices NAT gateways, their addresses and the load balancer by the hour', () => {
     const lines = estimateIdleMonthlyCost({
       Resources: {
-        Nat1: { Type: 'AWS::EC2::NatGateway' },
-        Nat2: { Type: 'AWS::EC2::NatGateway' },
-        Eip1: { Type: 'AWS::EC2::EIP' },
-        Eip2: { Type: 'AWS::EC2::EIP' },
-        Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Type: 'application' } },
+        ...TUTORIAL_NETWORK,
       },
     });
     expect(lines).toEqual([
@@ -68,11 +72,7 @@ describe('idle cost estimate', () => {
   test('the tutorial\'s stack idles at about $98 a month, as AWS\'s pricing pages add up', () => {
     const lines = estimateIdleMonthlyCost({
       Resources: {
-        Nat1: { Type: 'AWS::EC2::NatGateway' },
-        Nat2: { Type: 'AWS::EC2::NatGateway' },
-        Eip1: { Type: 'AWS::EC2::EIP' },
-        Eip2: { Type: 'AWS::EC2::EIP' },
-        Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' },
+        ...TUTORIAL_NETWORK,
         Task: task('256', '512'),
         Service: service('Task', { DesiredCount: 1 }),
       },

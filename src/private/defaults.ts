@@ -8,13 +8,11 @@ import type { ContainerServiceOptions } from '../service-options';
 import { TaskEgress } from '../task-egress';
 
 /**
- * The tutorial's service, made reliable: the smallest Fargate task, two of them for one per
- * Availability Zone, serving HTTP on port 80 with a health check on `/`, deployed without
- * losing capacity.
+ * The tutorial's service, made reliable: two tasks for one per Availability Zone, serving HTTP on
+ * port 80 with a health check on `/`, deployed without losing capacity. (The task size is resolved
+ * apart: each of cpu and memory defaults to what pairs with the other.)
  */
-export const SERVICE_DEFAULTS = {
-  cpu: 256,
-  memoryLimitMiB: 512,
+const SERVICE_PROP_DEFAULTS = {
   desiredCount: 2,
   containerPort: 80,
   healthCheckPath: '/',
@@ -24,23 +22,35 @@ export const SERVICE_DEFAULTS = {
   minHealthyPercent: 100,
   maxHealthyPercent: 200,
   containerLogRetention: logs.RetentionDays.ONE_MONTH,
-  targetCpuUtilizationPercent: 50,
-} as const;
+} satisfies Partial<ContainerServiceOptions>;
 
-/** The network, load balancer and API around the services. */
-export const API_DEFAULTS = {
-  maxAzs: 2,
-  natGateways: 2,
+/** The network, load balancer and API around the services. (natGateways depends on taskEgress.) */
+const API_PROP_DEFAULTS = {
   taskEgress: TaskEgress.NAT_GATEWAY,
   vpcFlowLogs: true,
   containerInsights: true,
   loadBalancerAccessLogs: true,
   apiAccessLogs: true,
-  apiAccessLogRetention: logs.RetentionDays.ONE_YEAR,
   throttlingRateLimit: 1000,
   throttlingBurstLimit: 2000,
   disableExecuteApiEndpoint: false,
   recommendedAlarms: false,
+} satisfies Partial<PrivateEcsHttpApiProps>;
+
+/** Every default of one service. */
+export const SERVICE_DEFAULTS = {
+  ...SERVICE_PROP_DEFAULTS,
+  cpu: 256,
+  memoryLimitMiB: 512,
+  targetCpuUtilizationPercent: 50,
+} as const;
+
+/** Every default around the services. */
+export const API_DEFAULTS = {
+  ...API_PROP_DEFAULTS,
+  maxAzs: 2,
+  natGateways: 2,
+  apiAccessLogRetention: logs.RetentionDays.ONE_YEAR,
 } as const;
 
 /** The listener ports: the tutorial's HTTP, or HTTPS when the load balancer has a certificate. */
@@ -56,46 +66,33 @@ export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<Con
 export type ResolvedAutoScalingOptions = AutoScalingOptions;
 
 /** `PrivateEcsHttpApiProps` with every default applied, the default service's options included. */
-export type ResolvedProps = PrivateEcsHttpApiProps & ResolvedServiceOptions & Required<Pick<PrivateEcsHttpApiProps,
-'taskEgress' | 'natGateways' | 'vpcFlowLogs' | 'containerInsights' | 'loadBalancerAccessLogs' | 'apiAccessLogs'
-| 'throttlingRateLimit' | 'throttlingBurstLimit' | 'disableExecuteApiEndpoint' | 'recommendedAlarms'>>;
+export type ResolvedProps = PrivateEcsHttpApiProps & ResolvedServiceOptions
+& Required<Pick<PrivateEcsHttpApiProps, keyof typeof API_PROP_DEFAULTS | 'natGateways'>>;
 
 /** Applies the defaults to the construct's props; the only place they are applied. */
 export function resolveProps(props: PrivateEcsHttpApiProps): ResolvedProps {
-  const taskEgress = props.taskEgress ?? API_DEFAULTS.taskEgress;
-  return {
-    ...props,
-    ...resolveServiceOptions(props),
-    taskEgress,
-    // Without NAT egress the tasks need no NAT gateway; a count given anyway is rejected by validation.
-    natGateways: props.natGateways ?? (taskEgress === TaskEgress.NAT_GATEWAY ? API_DEFAULTS.natGateways : 0),
-    vpcFlowLogs: props.vpcFlowLogs ?? API_DEFAULTS.vpcFlowLogs,
-    containerInsights: props.containerInsights ?? API_DEFAULTS.containerInsights,
-    loadBalancerAccessLogs: props.loadBalancerAccessLogs ?? API_DEFAULTS.loadBalancerAccessLogs,
-    apiAccessLogs: props.apiAccessLogs ?? API_DEFAULTS.apiAccessLogs,
-    throttlingRateLimit: props.throttlingRateLimit ?? API_DEFAULTS.throttlingRateLimit,
-    throttlingBurstLimit: props.throttlingBurstLimit ?? API_DEFAULTS.throttlingBurstLimit,
-    disableExecuteApiEndpoint: props.disableExecuteApiEndpoint ?? API_DEFAULTS.disableExecuteApiEndpoint,
-    recommendedAlarms: props.recommendedAlarms ?? API_DEFAULTS.recommendedAlarms,
-  };
+  const resolved = withDefaults({ ...props, ...resolveServiceOptions(props) }, API_PROP_DEFAULTS);
+  // Without NAT egress the tasks need no NAT gateway; a count given anyway is rejected by validation.
+  const natGateways = props.natGateways ?? (resolved.taskEgress === TaskEgress.NAT_GATEWAY ? API_DEFAULTS.natGateways : 0);
+  return { ...resolved, natGateways };
 }
 
 /** Applies the defaults to one service's options. */
 export function resolveServiceOptions(options: ContainerServiceOptions): ResolvedServiceOptions {
   return {
-    ...options,
+    ...withDefaults(options, SERVICE_PROP_DEFAULTS),
     ...resolveTaskSize(options.cpu, options.memoryLimitMiB),
-    desiredCount: options.desiredCount ?? SERVICE_DEFAULTS.desiredCount,
-    containerPort: options.containerPort ?? SERVICE_DEFAULTS.containerPort,
-    healthCheckPath: options.healthCheckPath ?? SERVICE_DEFAULTS.healthCheckPath,
-    cpuArchitecture: options.cpuArchitecture ?? SERVICE_DEFAULTS.cpuArchitecture,
-    fargateSpot: options.fargateSpot ?? SERVICE_DEFAULTS.fargateSpot,
-    healthCheckGracePeriod: options.healthCheckGracePeriod ?? SERVICE_DEFAULTS.healthCheckGracePeriod,
-    minHealthyPercent: options.minHealthyPercent ?? SERVICE_DEFAULTS.minHealthyPercent,
-    maxHealthyPercent: options.maxHealthyPercent ?? SERVICE_DEFAULTS.maxHealthyPercent,
-    containerLogRetention: options.containerLogRetention ?? SERVICE_DEFAULTS.containerLogRetention,
     autoScaling: options.autoScaling && resolveAutoScaling(options.autoScaling),
   };
+}
+
+/** `given` with each of `defaults`' keys that it leaves undefined filled in. */
+function withDefaults<T extends object, D extends Partial<T>>(given: T, defaults: D): T & Required<Pick<T, keyof D & keyof T>> {
+  const result = { ...given } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(defaults)) {
+    result[key] ??= value;
+  }
+  return result as T & Required<Pick<T, keyof D & keyof T>>;
 }
 
 function resolveAutoScaling(options: AutoScalingOptions): ResolvedAutoScalingOptions {
