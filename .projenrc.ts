@@ -1,4 +1,5 @@
 import { awscdk, javascript } from 'projen';
+import { configureValidation } from './projenrc/validation';
 
 /**
  * aws-cdk-lib 2.257.0 is the newest release whose cloud assembly (schema 53)
@@ -100,5 +101,7 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('cdk.out/');
+
+configureValidation(project);
 
 project.synth();

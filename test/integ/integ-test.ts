@@ -1,0 +1,41 @@
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { type App, Duration, Stack } from 'aws-cdk-lib';
+import type { TestConfiguration } from './configurations';
+import { addConfigurationStack, createTestApp, stackNameOf, TEST_ENV } from './stack';
+
+/** An integ test's app, and the stack that holds its assertion. */
+export interface IntegTestApp {
+  readonly app: App;
+  readonly assertionStack: Stack;
+}
+
+/**
+ * The integ test of one configuration: its stack, and an assertion that a deployment would
+ * check, that `GET /` through the API answers 200 with the sample app's page.
+ *
+ * Only `integ-runner` with an AWS account deploys it; without one, the runner compares the
+ * synthesized templates with the committed snapshot.
+ */
+export function defineIntegTest(configuration: TestConfiguration): IntegTestApp {
+  const app = createTestApp();
+  const { stack, api } = addConfigurationStack(app, configuration);
+  // The assertion imports the API's URL from the configuration's stack, and imports work only within one region.
+  const assertionStack = new Stack(app, `${stackNameOf(configuration)}-assertions`, { env: TEST_ENV });
+  const integ = new IntegTest(app, `${stackNameOf(configuration)}-integ`, {
+    testCases: [stack],
+    assertionStack,
+    // The stacks are pinned to TEST_ENV's region, so a deployment can only happen there.
+    regions: [TEST_ENV.region],
+    // Any change to a container makes a new task definition revision: ECS deploys by replacing it.
+    allowDestroy: ['AWS::ECS::TaskDefinition'],
+  });
+  integ.assertions
+    .httpApiCall(api.apiEndpoint)
+    .expect(ExpectedResult.objectLike({
+      status: 200,
+      body: Match.stringLikeRegexp(configuration.expectedBodyPattern),
+    }))
+    // New tasks take a few minutes to pass the load balancer's health checks.
+    .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(15) });
+  return { app, assertionStack };
+}

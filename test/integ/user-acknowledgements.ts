@@ -1,0 +1,101 @@
+import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
+import { NagSuppressions } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import type { PrivateEcsHttpApi } from '../../src';
+
+/** Who reports a finding, and so where its acknowledgement is written. */
+export enum Checker {
+  /** A cdk-nag rule; acknowledged in the resource's `cdk_nag` metadata. */
+  CDK_NAG = 'cdk-nag',
+  /** A checkov check; acknowledged in the resource's `checkov` metadata in the template. */
+  CHECKOV = 'checkov',
+  /** A warning of the construct itself; acknowledged with `Annotations.acknowledgeWarning`. */
+  CONSTRUCT = 'construct',
+}
+
+/**
+ * A finding that a user of the construct accepts on purpose, and why. These are choices of
+ * the application, not defects of the construct: the construct cannot know them.
+ * docs/COMPLIANCE.md lists each one; keep the two in step.
+ */
+export interface UserAcknowledgement {
+  readonly checker: Checker;
+  /** The rule, check or warning: `AwsSolutions-APIG4`, `CKV_AWS_158`, `cdk-private-ecs-http-api:publicApi`. */
+  readonly id: string;
+  /** Why this user accepts it; a reviewer reads it in the template's metadata. */
+  readonly reason: string;
+  /** The construct the acknowledgement is attached to. */
+  target(api: PrivateEcsHttpApi): IConstruct;
+}
+
+const PUBLIC_BY_DESIGN = 'The API is a public website on purpose: the sample app serves anonymous readers, so its routes have no authorizer.';
+
+/**
+ * The sample app is public on purpose: anyone may call it. An application with callers to
+ * identify would set `defaultAuthorizer` instead of these two acknowledgements.
+ */
+export const PUBLIC_ROUTES: UserAcknowledgement = {
+  checker: Checker.CDK_NAG,
+  id: 'AwsSolutions-APIG4',
+  reason: PUBLIC_BY_DESIGN,
+  target: api => api.httpApi,
+};
+export const PUBLIC_API_WARNING: UserAcknowledgement = {
+  checker: Checker.CONSTRUCT,
+  id: 'cdk-private-ecs-http-api:publicApi',
+  reason: PUBLIC_BY_DESIGN,
+  target: api => api,
+};
+
+/**
+ * The user passes plain settings to the container as environment variables. cdk-nag asks for
+ * none at all, so that no secret lands in the task definition; secrets go through `secrets`.
+ */
+export const PLAIN_ENVIRONMENT: UserAcknowledgement = {
+  checker: Checker.CDK_NAG,
+  id: 'AwsSolutions-ECS2',
+  reason: 'The environment variables hold plain, non-secret settings; secrets reach the container through the secrets prop, from Secrets Manager or SSM.',
+  target: api => api.taskDefinition,
+};
+
+/**
+ * The user's own VPC flow log group (in own-network, `UserVpc`'s flow log) keeps CloudWatch
+ * Logs' default encryption at rest rather than a key of their own.
+ */
+export const FLOW_LOGS_DEFAULT_ENCRYPTION: UserAcknowledgement = {
+  checker: Checker.CHECKOV,
+  id: 'CKV_AWS_158',
+  reason: 'CloudWatch Logs encrypts the flow logs at rest with its own keys; this account needs no customer managed KMS key for them.',
+  target: api => Stack.of(api).node.findChild('UserVpc').node.findChild('FlowLog').node.findChild('LogGroup'),
+};
+
+/** Every acknowledgement a test configuration may make, for docs/COMPLIANCE.md. */
+export const USER_ACKNOWLEDGEMENTS: readonly UserAcknowledgement[] = [
+  PUBLIC_ROUTES, PUBLIC_API_WARNING, PLAIN_ENVIRONMENT, FLOW_LOGS_DEFAULT_ENCRYPTION,
+];
+
+/** Records the acknowledgements where their checkers read them. */
+export function acknowledge(api: PrivateEcsHttpApi, acknowledgements: readonly UserAcknowledgement[]): void {
+  for (const { checker, id, reason, target } of acknowledgements) {
+    const construct = target(api);
+    switch (checker) {
+      case Checker.CDK_NAG:
+        NagSuppressions.addResourceSuppressions(construct, [{ id, reason }], true);
+        break;
+      case Checker.CHECKOV:
+        cfnResourceOf(construct).addMetadata('checkov', { skip: [{ id, comment: reason }] });
+        break;
+      case Checker.CONSTRUCT:
+        Annotations.of(construct).acknowledgeWarning(id, reason);
+        break;
+    }
+  }
+}
+
+function cfnResourceOf(construct: IConstruct): CfnResource {
+  const resource = CfnResource.isCfnResource(construct) ? construct : construct.node.defaultChild;
+  if (!CfnResource.isCfnResource(resource)) {
+    throw new Error(`${construct.node.path} has no CloudFormation resource to carry an acknowledgement`);
+  }
+  return resource;
+}
