@@ -7,7 +7,8 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -18,8 +19,10 @@ import { createApiAlarms } from './private/alarms';
 import { ApiService } from './private/api-service';
 import type { BackendWiring } from './private/backend';
 import { addRoutes, createBackend } from './private/backend';
-import { API_DEFAULTS, LISTENER_PORTS, resolveProps, resolveServiceOptions } from './private/defaults';
+import { API_DEFAULTS, resolveProps, resolveServiceOptions } from './private/defaults';
+import { createListener } from './private/listener';
 import { addFlowLogToBucket, createLogBucket } from './private/log-bucket';
+import { createLogGroup } from './private/log-groups';
 import { chooseVpc, createVpc, planNetwork } from './private/network';
 import { validatePathPrefix } from './private/path-prefix';
 import { validateServiceOptions } from './private/validate';
@@ -242,6 +245,14 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
   // ---- Operations ----------------------------------------------------------------------------
 
   /**
+   * A KMS key to encrypt the log groups the construct creates: the containers' logs and the API's
+   * access logs. The construct lets CloudWatch Logs use it, in the key policy of a key of this stack.
+   *
+   * @default - CloudWatch Logs' own encryption at rest
+   */
+  readonly logEncryptionKey?: kms.IKey;
+
+  /**
    * Create CloudWatch alarms we recommend for the API, the load balancer and each service:
    * API 5xx rate, API latency, unhealthy targets, target 5xx, CPU and memory. They have no
    * actions: add yours to `alarms`.
@@ -362,22 +373,17 @@ export class PrivateEcsHttpApi extends Construct {
     if (loadBalancerAccessLogs) {
       this.loadBalancer.logAccessLogs(this.logBucket!, 'load-balancer');
     }
-    const listenerPort = props.loadBalancerCertificate ? LISTENER_PORTS.https : LISTENER_PORTS.http;
-    this.listener = this.loadBalancer.addListener('Listener', props.loadBalancerCertificate ? {
-      protocol: elbv2.ApplicationProtocol.HTTPS,
-      port: listenerPort,
-      certificates: [props.loadBalancerCertificate],
-      sslPolicy: elbv2.SslPolicy.TLS13_12_RES_PQ,
-      open: false,
-    } : {
-      protocol: elbv2.ApplicationProtocol.HTTP,
-      port: listenerPort,
-      open: false,
-    });
+    this.listener = createListener(this.loadBalancer, props.loadBalancerCertificate);
 
     // Default service: attaching its target group lets the load balancer reach the container port.
     this.backendWiring = {
-      placement: { cluster: this.cluster, vpc: this.vpc, subnets: network.taskSubnets, assignPublicIp: network.assignPublicIp },
+      placement: {
+        cluster: this.cluster,
+        vpc: this.vpc,
+        subnets: network.taskSubnets,
+        assignPublicIp: network.assignPublicIp,
+        logEncryptionKey: props.logEncryptionKey,
+      },
       listener: this.listener,
       endpoints,
       recommendedAlarms: resolved.recommendedAlarms,
@@ -393,7 +399,7 @@ export class PrivateEcsHttpApi extends Construct {
       description: 'API Gateway VPC link: may reach only the load balancer listener',
       allowAllOutbound: false,
     });
-    this.loadBalancer.connections.allowFrom(vpcLinkSecurityGroup, ec2.Port.tcp(listenerPort), 'From the API Gateway VPC link');
+    this.loadBalancer.connections.allowFrom(vpcLinkSecurityGroup, ec2.Port.tcp(this.listener.port), 'From the API Gateway VPC link');
     this.vpcLink = new apigwv2.VpcLink(this, 'VpcLink', {
       vpc: this.vpc,
       subnets: network.privateSubnets,
@@ -417,7 +423,7 @@ export class PrivateEcsHttpApi extends Construct {
     }
     this.customDomain = props.domainName ? this.createCustomDomain(props.domainName, props.domainCertificate!, props.domainHostedZone) : undefined;
     this.apiAccessLogGroup = resolved.apiAccessLogs
-      ? props.apiAccessLogGroup ?? new logs.LogGroup(this, 'ApiAccessLogs', { retention: props.apiAccessLogRetention ?? API_DEFAULTS.apiAccessLogRetention })
+      ? props.apiAccessLogGroup ?? createLogGroup(this, 'ApiAccessLogs', props.apiAccessLogRetention ?? API_DEFAULTS.apiAccessLogRetention, props.logEncryptionKey)
       : undefined;
     this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,

@@ -3,11 +3,12 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { egressRulesOf, ingressRulesOf } from './security-group-rules';
 import type { Scenario } from './util';
-import { getAtt, logicalId, newStack, ref, synthesize } from './util';
+import { getAtt, logicalId, newStack, ref, SAMPLE_IMAGE, synthesize } from './util';
 
 const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
 
@@ -29,6 +30,36 @@ describe('API access logs', () => {
     const { template, api } = synthesize({ apiAccessLogs: false });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { AccessLogSettings: Match.absent() });
     expect(api.apiAccessLogGroup).toBeUndefined();
+  });
+});
+
+describe('log encryption', () => {
+  let scenario: Scenario;
+  let key: kms.Key;
+  beforeAll(() => {
+    const stack = newStack();
+    key = new kms.Key(stack, 'LogKey', { enableKeyRotation: true });
+    scenario = synthesize({ logEncryptionKey: key }, (api) => {
+      api.addService('Orders', { image: SAMPLE_IMAGE, pathPrefix: '/orders' });
+    }, stack);
+  });
+
+  test('encrypts every log group the construct creates with the key', () => {
+    const groups = Object.values(scenario.template.findResources('AWS::Logs::LogGroup'));
+    expect(groups).toHaveLength(3);
+    for (const group of groups) {
+      expect(group.Properties.KmsKeyId).toEqual(getAtt(key, 'Arn'));
+      expect(group.Metadata?.checkov).toBeUndefined();
+    }
+  });
+
+  test('lets CloudWatch Logs use the key, once, for this account\'s log groups only', () => {
+    const statements = scenario.template.toJSON().Resources[logicalId(key)].Properties.KeyPolicy.Statement;
+    const forLogs = statements.filter((statement: { Principal?: { Service?: unknown } }) => statement.Principal?.Service);
+    expect(forLogs).toEqual([expect.objectContaining({
+      Principal: { Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } },
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': expect.anything() } },
+    })]);
   });
 });
 
@@ -131,6 +162,11 @@ describe('TLS to the load balancer', () => {
       Certificates: [{ CertificateArn: CERTIFICATE_ARN }],
       SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
     });
+  });
+
+  test('with nothing to acknowledge on the listener', () => {
+    const listener = scenario.template.toJSON().Resources[logicalId(scenario.api.listener)];
+    expect(listener.Metadata?.checkov).toBeUndefined();
   });
 
   test('the integration verifies the server name', () => {

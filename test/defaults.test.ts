@@ -1,6 +1,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
 import type { Scenario } from './util';
-import { getAtt, ref, synthesize } from './util';
+import { getAtt, logicalId, ref, synthesize } from './util';
 
 /** With only an image, the construct builds the tutorial's architecture, secured and made reliable. */
 describe('the tutorial default', () => {
@@ -33,7 +34,7 @@ describe('the tutorial default', () => {
       });
     });
 
-    test('a log bucket: SSE-S3, TLS only, no public access, expiring after a year, retained', () => {
+    test('a log bucket: SSE-S3, TLS only, no public access, versioned, expiring after a year, retained', () => {
       const { template } = scenario;
       template.hasResource('AWS::S3::Bucket', {
         Properties: {
@@ -41,7 +42,10 @@ describe('the tutorial default', () => {
           PublicAccessBlockConfiguration: {
             BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
           },
-          LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 365, Status: 'Enabled' })] },
+          VersioningConfiguration: { Status: 'Enabled' },
+          LifecycleConfiguration: {
+            Rules: [Match.objectLike({ ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' })],
+          },
         },
         DeletionPolicy: 'Retain',
       });
@@ -260,6 +264,16 @@ describe('the tutorial default', () => {
         },
       },
     });
+  });
+
+  test('acknowledges the checkov findings inherent to the design, with reasons, on the resources they concern', () => {
+    const { template, api } = scenario;
+    const skips = (construct: IConstruct) => template.toJSON().Resources[logicalId(construct)].Metadata?.checkov?.skip
+      .map((skip: { id: string }) => skip.id);
+    expect(skips(api.logBucket!)).toEqual(['CKV_AWS_18']);
+    expect(skips(api.listener)).toEqual(['CKV_AWS_2', 'CKV_AWS_103']);
+    expect(skips(api.apiAccessLogGroup!)).toEqual(['CKV_AWS_158']);
+    expect(skips(api.node.findChild('ContainerLogs'))).toEqual(['CKV_AWS_158']);
   });
 
   test('no alarms unless asked for', () => {

@@ -9,11 +9,14 @@ import { stackNameOf } from './integ/stack';
 // each one asks the deployed API for its page and waits for the answer.
 describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
   let httpCall: { [property: string]: unknown };
+  let unauthenticatedCall: { [property: string]: unknown } | undefined;
   beforeAll(() => {
     const { assertionStack } = defineIntegTest(configuration);
-    const calls = Template.fromStack(assertionStack).findResources('Custom::DeployAssert@HttpCall');
-    expect(Object.keys(calls)).toHaveLength(1);
-    httpCall = Object.values(calls)[0].Properties;
+    const calls = Object.values(Template.fromStack(assertionStack).findResources('Custom::DeployAssert@HttpCall'))
+      .map(call => call.Properties);
+    expect(calls).toHaveLength(configuration.requestHeaders ? 2 : 1);
+    httpCall = calls.find(call => JSON.parse(call.expected as string).$ObjectLike.status === 200)!;
+    unauthenticatedCall = calls.find(call => call !== httpCall);
   });
 
   test('has an integ test file, which integ-runner finds by its name', () => {
@@ -30,6 +33,16 @@ describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
     expect(JSON.parse(httpCall.expected as string)).toEqual({
       $ObjectLike: { status: 200, body: { $StringLike: configuration.expectedBodyPattern } },
     });
+  });
+
+  test('sends the configuration\'s credentials, and checks that without them the API answers 401', () => {
+    if (!configuration.requestHeaders) {
+      expect(unauthenticatedCall).toBeUndefined();
+      return;
+    }
+    expect(JSON.stringify(httpCall.parameters)).toContain(JSON.stringify(configuration.requestHeaders).slice(1, -1));
+    expect(JSON.stringify(unauthenticatedCall!.parameters)).not.toContain('headers');
+    expect(JSON.parse(unauthenticatedCall!.expected as string)).toEqual({ $ObjectLike: { status: 401 } });
   });
 
   test('waits for the answer instead of asking once', () => {

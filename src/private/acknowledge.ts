@@ -7,11 +7,24 @@ import type { IConstruct } from 'constructs';
  * writes). We write it ourselves so that the library does not depend on cdk-nag at runtime.
  */
 export function acknowledgeNagFinding(construct: IConstruct, ruleId: string, reason: string, appliesTo?: string[]): void {
+  const rule = appliesTo ? { id: ruleId, reason, applies_to: appliesTo } : { id: ruleId, reason };
+  appendMetadata(construct, ruleId, 'cdk_nag', 'rules_to_suppress', rule);
+}
+
+/**
+ * Records on a resource that a checkov check's finding is inherent to this design, with the
+ * reason, in the template metadata checkov reads (`Metadata.checkov.skip`), so that a user's own
+ * checkov run sees it too.
+ */
+export function acknowledgeCheckovFinding(construct: IConstruct, checkId: string, reason: string): void {
+  appendMetadata(construct, checkId, 'checkov', 'skip', { id: checkId, comment: reason });
+}
+
+function appendMetadata(construct: IConstruct, id: string, key: string, list: string, entry: object): void {
   const resource = CfnResource.isCfnResource(construct) ? construct : construct.node.defaultChild;
   if (!CfnResource.isCfnResource(resource)) {
-    throw new Error(`cannot acknowledge ${ruleId} on ${construct.node.path}: it has no CloudFormation resource`);
+    throw new Error(`cannot acknowledge ${id} on ${construct.node.path}: it has no CloudFormation resource`);
   }
-  const existing = resource.getMetadata('cdk_nag')?.rules_to_suppress ?? [];
-  const rule = appliesTo ? { id: ruleId, reason, applies_to: appliesTo } : { id: ruleId, reason };
-  resource.addMetadata('cdk_nag', { rules_to_suppress: [...existing, rule] });
+  const existing = resource.getMetadata(key)?.[list] ?? [];
+  resource.addMetadata(key, { [list]: [...existing, entry] });
 }

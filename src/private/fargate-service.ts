@@ -2,10 +2,11 @@ import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { acknowledgeNagFinding } from './acknowledge';
 import type { ResolvedServiceOptions } from './defaults';
+import { createLogGroup } from './log-groups';
 
 /** The name of the one container in each task definition. */
 export const CONTAINER_NAME = 'web';
@@ -16,6 +17,8 @@ export interface FargateServicePlacement {
   readonly vpc: ec2.IVpc;
   readonly subnets: ec2.SubnetSelection;
   readonly assignPublicIp: boolean;
+  /** The key that encrypts the container logs, if any. */
+  readonly logEncryptionKey?: kms.IKey;
 }
 
 /** The resources of one Fargate service behind the load balancer. */
@@ -36,7 +39,7 @@ export function createFargateService(
   placement: FargateServicePlacement,
   options: ResolvedServiceOptions,
 ): FargateServiceResources {
-  const taskDefinition = createTaskDefinition(scope, options);
+  const taskDefinition = createTaskDefinition(scope, options, placement.logEncryptionKey);
   const securityGroup = new ec2.SecurityGroup(scope, 'ServiceSecurityGroup', {
     vpc: placement.vpc,
     description: 'Fargate tasks: admits only the load balancer, on the container port',
@@ -76,7 +79,7 @@ export function createFargateService(
   return { taskDefinition, service, securityGroup, targetGroup };
 }
 
-function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions): ecs.FargateTaskDefinition {
+function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions, logEncryptionKey?: kms.IKey): ecs.FargateTaskDefinition {
   const taskDefinition = new ecs.FargateTaskDefinition(scope, 'TaskDefinition', {
     cpu: options.cpu,
     memoryLimitMiB: options.memoryLimitMiB,
@@ -85,7 +88,7 @@ function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions)
       operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
     },
   });
-  const logGroup = new logs.LogGroup(scope, 'ContainerLogs', { retention: options.containerLogRetention });
+  const logGroup = createLogGroup(scope, 'ContainerLogs', options.containerLogRetention, logEncryptionKey);
   taskDefinition.addContainer('Container', {
     containerName: CONTAINER_NAME,
     image: options.image,

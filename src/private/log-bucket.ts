@@ -3,10 +3,13 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { acknowledgeNagFinding } from './acknowledge';
+import { acknowledgeCheckovFinding, acknowledgeNagFinding } from './acknowledge';
 
-/** How long the log bucket keeps access logs and flow logs. */
+/** How long the log bucket keeps access logs and flow logs, and a deleted or overwritten one. */
 const LOG_EXPIRATION = Duration.days(365);
+const NONCURRENT_EXPIRATION = Duration.days(30);
+
+const SELF_LOGGING_REASON = 'This bucket is itself the destination of access logs; logging the access to it would need another bucket, and that one another.';
 
 /** Where in the log bucket the VPC flow logs go. */
 const FLOW_LOG_PREFIX = 'vpc-flow-logs';
@@ -22,11 +25,13 @@ export function createLogBucket(scope: Construct, id: string): s3.Bucket {
     minimumTLSVersion: 1.2,
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    lifecycleRules: [{ expiration: LOG_EXPIRATION }],
+    // Versioned, so that a deleted log can be recovered for a while.
+    versioned: true,
+    lifecycleRules: [{ expiration: LOG_EXPIRATION, noncurrentVersionExpiration: NONCURRENT_EXPIRATION }],
     removalPolicy: RemovalPolicy.RETAIN,
   });
-  acknowledgeNagFinding(bucket, 'AwsSolutions-S1',
-    'This bucket is itself the destination of access logs; logging the access to it would need another bucket, and that one another.');
+  acknowledgeNagFinding(bucket, 'AwsSolutions-S1', SELF_LOGGING_REASON);
+  acknowledgeCheckovFinding(bucket, 'CKV_AWS_18', SELF_LOGGING_REASON);
   return bucket;
 }
 

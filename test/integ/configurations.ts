@@ -1,10 +1,18 @@
 import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
 import {
-  FLOW_LOGS_DEFAULT_ENCRYPTION, PLAIN_ENVIRONMENT, PUBLIC_API_WARNING, PUBLIC_ROUTES, type UserAcknowledgement,
+  AUTHORIZER_FUNCTION, FLOW_LOGS_DEFAULT_ENCRYPTION, PLACEHOLDER_CERTIFICATE, PLAIN_ENVIRONMENT, PUBLIC_API_WARNING, PUBLIC_ROUTES,
+  type UserAcknowledgement,
 } from './user-acknowledgements';
 import { PrivateEcsHttpApi, TaskEgress } from '../../src';
 
@@ -20,6 +28,8 @@ export interface TestConfiguration {
   readonly description: string;
   /** A regular expression for the body the service answers at `/`, which the deployed assertion expects. */
   readonly expectedBodyPattern: string;
+  /** The headers the deployed assertion sends: credentials, where the API asks for them. */
+  readonly requestHeaders?: { readonly [name: string]: string };
   /** The findings this user accepts on purpose; see user-acknowledgements.ts. */
   readonly userAcknowledgements: readonly UserAcknowledgement[];
   /** Adds the user's resources and the construct to `scope` (a stack), and returns the construct. */
@@ -73,14 +83,42 @@ export const OWN_NETWORK: TestConfiguration = {
 };
 
 /**
- * The load balancer's certificate, and the host name in it that API Gateway checks. Deploying
- * needs real ones, passed as integ-runner expects (CDK_INTEG_CERT_ARN, CDK_INTEG_DOMAIN_NAME);
- * without them every tool uses the placeholders integ-runner synthesizes snapshots with, so that
- * the snapshot and the templates the validators read are the same.
+ * What a deployment of `hardened` needs from the account, passed as integ-runner expects
+ * (CDK_INTEG_CERT_ARN, CDK_INTEG_HOSTED_ZONE_ID, CDK_INTEG_HOSTED_ZONE_NAME): a wildcard
+ * certificate and the hosted zone of its domain. Without them every tool uses the placeholders
+ * integ-runner synthesizes snapshots with, so that the snapshot and the templates the validators
+ * read are the same.
  */
 const CERTIFICATE_ARN = process.env.CDK_INTEG_CERT_ARN
   ?? 'arn:aws:acm:test-region:12345678:certificate/86468209-a272-595d-b831-0efb6421265z';
-const SERVER_NAME = `internal.${(process.env.CDK_INTEG_DOMAIN_NAME ?? '*.example.com').replace(/^\*\./, '')}`;
+const HOSTED_ZONE_ID = process.env.CDK_INTEG_HOSTED_ZONE_ID ?? 'Z23ABC4XYZL05B';
+const HOSTED_ZONE_NAME = process.env.CDK_INTEG_HOSTED_ZONE_NAME ?? 'example.com';
+
+/**
+ * The credential the hardened API's authorizer accepts. A test's stand-in for an identity
+ * provider: the deployed assertion sends it, and nothing else gets through.
+ */
+const CALLER_TOKEN = 'Bearer integ-hardened-caller';
+
+/** A Lambda authorizer that lets through exactly the requests that carry `CALLER_TOKEN`. */
+function callerAuthorizer(scope: Construct, key: kms.IKey): HttpLambdaAuthorizer {
+  const logGroup = new logs.LogGroup(scope, 'CallerAuthorizerLogs', { retention: logs.RetentionDays.ONE_MONTH, encryptionKey: key });
+  // A role that may only write the function's own logs, rather than a managed policy for any log group.
+  const role = new iam.Role(scope, 'CallerAuthorizerRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
+  const handler = new lambda.Function(scope, 'CallerAuthorizer', {
+    role,
+    runtime: lambda.Runtime.NODEJS_24_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline(
+      `exports.handler = async (event) => ({ isAuthorized: event.headers?.authorization === '${CALLER_TOKEN}' });`),
+    logGroup,
+  });
+  return new HttpLambdaAuthorizer('Caller', handler, {
+    responseTypes: [HttpLambdaResponseType.SIMPLE],
+    identitySource: ['$request.header.Authorization'],
+  });
+}
 
 /**
  * HARDENED: every hardening setting the construct offers, through its props. Extend it whenever
@@ -92,17 +130,34 @@ export const HARDENED: TestConfiguration = {
   name: 'hardened',
   description: 'every hardening setting the construct offers',
   expectedBodyPattern: SAMPLE_BODY_PATTERN,
-  // Public on purpose: the deployed assertion calls the API without credentials.
-  userAcknowledgements: [PUBLIC_ROUTES, PUBLIC_API_WARNING],
-  build: scope => new PrivateEcsHttpApi(scope, 'Api', {
-    // No route out of the VPC: the tasks reach ECR and CloudWatch Logs through VPC endpoints.
-    taskEgress: TaskEgress.VPC_ENDPOINTS,
-    image: ecs.ContainerImage.fromAsset(path.join(__dirname, 'sample-image')),
-    // TLS on the last hop too: API Gateway calls the load balancer over HTTPS and checks its name.
-    loadBalancerCertificate: acm.Certificate.fromCertificateArn(scope, 'LoadBalancerCertificate', CERTIFICATE_ARN),
-    loadBalancerServerName: SERVER_NAME,
-    recommendedAlarms: true,
-  }),
+  requestHeaders: { Authorization: CALLER_TOKEN },
+  userAcknowledgements: [...AUTHORIZER_FUNCTION, PLACEHOLDER_CERTIFICATE],
+  build: scope => {
+    const logKey = new kms.Key(scope, 'LogKey', { enableKeyRotation: true, description: 'Encrypts the API and container logs' });
+    const certificate = acm.Certificate.fromCertificateArn(scope, 'Certificate', CERTIFICATE_ARN);
+    return new PrivateEcsHttpApi(scope, 'Api', {
+      // No route out of the VPC: the tasks reach ECR and CloudWatch Logs through VPC endpoints.
+      taskEgress: TaskEgress.VPC_ENDPOINTS,
+      image: ecs.ContainerImage.fromAsset(path.join(__dirname, 'sample-image')),
+      // TLS on the last hop too: API Gateway calls the load balancer over HTTPS and checks its name.
+      loadBalancerCertificate: certificate,
+      loadBalancerServerName: `internal.${HOSTED_ZONE_NAME}`,
+      // Only callers the authorizer lets through; a custom domain with its DNS record.
+      defaultAuthorizer: callerAuthorizer(scope, logKey),
+      domainName: `api.${HOSTED_ZONE_NAME}`,
+      domainCertificate: certificate,
+      domainHostedZone: route53.HostedZone.fromHostedZoneAttributes(scope, 'Zone', {
+        hostedZoneId: HOSTED_ZONE_ID,
+        zoneName: HOSTED_ZONE_NAME,
+      }),
+      // Tighter limits than the defaults, and logs under a key of our own.
+      throttlingRateLimit: 100,
+      throttlingBurstLimit: 200,
+      integrationTimeout: Duration.seconds(10),
+      logEncryptionKey: logKey,
+      recommendedAlarms: true,
+    });
+  },
 };
 
 /** Every configuration, in the order reports list them. */

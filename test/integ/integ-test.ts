@@ -11,7 +11,8 @@ export interface IntegTestApp {
 
 /**
  * The integ test of one configuration: its stack, and an assertion that a deployment would
- * check, that `GET /` through the API answers 200 with the sample app's page.
+ * check, that `GET /` through the API answers 200 with the sample app's page (sending the
+ * configuration's credentials, and then checking that without them the answer is 401).
  *
  * Only `integ-runner` with an AWS account deploys it; without one, the runner compares the
  * synthesized templates with the committed snapshot.
@@ -29,13 +30,20 @@ export function defineIntegTest(configuration: TestConfiguration): IntegTestApp 
     // Any change to a container makes a new task definition revision: ECS deploys by replacing it.
     allowDestroy: ['AWS::ECS::TaskDefinition'],
   });
+  const credentials = configuration.requestHeaders && { headers: { ...configuration.requestHeaders } };
   integ.assertions
-    .httpApiCall(api.apiEndpoint)
+    .httpApiCall(api.apiEndpoint, credentials)
     .expect(ExpectedResult.objectLike({
       status: 200,
       body: Match.stringLikeRegexp(configuration.expectedBodyPattern),
     }))
     // New tasks take a few minutes to pass the load balancer's health checks.
     .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(15) });
+  if (credentials) {
+    // And without them, the authorizer turns the caller away before the service sees the request.
+    integ.assertions
+      .httpApiCall(api.apiEndpoint)
+      .expect(ExpectedResult.objectLike({ status: 401 }));
+  }
   return { app, assertionStack };
 }
