@@ -1,4 +1,5 @@
 import { awscdk, javascript } from 'projen';
+import { configureLanguages } from './projenrc/languages';
 
 /**
  * aws-cdk-lib 2.257.0 is the newest release whose cloud assembly (schema 53)
@@ -84,5 +85,7 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('cdk.out/');
+
+configureLanguages(project);
 
 project.synth();
