@@ -1,7 +1,13 @@
 import { awscdk } from 'projen';
 
+/** The TypeScript app whose template the others must match. */
+const REFERENCE_CONSUMER = 'typescript';
+
 /** Markdown that will be folded into README.md: its examples are compiled like the README's until then. */
 const DOCS_WITH_EXAMPLES = ['docs/LANGUAGES.md'];
+
+/** Synthesizes the app of the current folder through its cdk.json, as its users would, into a fresh cdk.out. */
+const SYNTH = ['rm -rf cdk.out', 'cdk synth --quiet --no-notices'];
 
 /**
  * Builds the Python, Java and Go packages, uses each from a small app of that language, and checks
@@ -10,6 +16,7 @@ const DOCS_WITH_EXAMPLES = ['docs/LANGUAGES.md'];
 export function configureLanguages(project: awscdk.AwsCdkConstructLibrary): void {
   configurePackaging(project);
   configureRosetta(project);
+  configureConsumers(project);
 }
 
 function configurePackaging(project: awscdk.AwsCdkConstructLibrary): void {
@@ -21,7 +28,7 @@ function configurePackaging(project: awscdk.AwsCdkConstructLibrary): void {
   project.tasks.tryFind('package:go')?.reset('bash scripts/package-go.sh');
 
   // Nothing of this is for npm users; `rosetta/` stays in, for Construct Hub to translate our examples.
-  for (const pattern of ['/scripts/', '/build-tools/', '/docs/', '/.jsii.tabl.json']) {
+  for (const pattern of ['/consumers/', '/scripts/', '/build-tools/', '/docs/', '/.jsii.tabl.json']) {
     project.addPackageIgnore(pattern);
   }
 }
@@ -38,4 +45,55 @@ function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
     ],
   });
   project.gitignore.exclude('/.jsii.tabl.json');
+}
+
+function configureConsumers(project: awscdk.AwsCdkConstructLibrary): void {
+  project.addTask(`consumer:${REFERENCE_CONSUMER}`, {
+    description: 'Synthesize the reference consumer app from src/ with TypeScript',
+    cwd: `consumers/${REFERENCE_CONSUMER}`,
+    steps: SYNTH.map(exec => ({ exec })),
+  });
+
+  project.addTask('consumer:python', {
+    description: 'Install the built wheel into a fresh venv, synthesize the Python consumer app and run its pytest tests',
+    cwd: 'consumers/python',
+    steps: [
+      // A fresh venv every time: our version is always 0.0.0, so pip would keep an older wheel.
+      { exec: 'python3 -m venv --clear .venv' },
+      { exec: '.venv/bin/pip install --no-input -r requirements-dev.txt ../../dist/python/*.whl' },
+      ...SYNTH.map(exec => ({ exec })),
+      { exec: '.venv/bin/python -m pytest' },
+    ],
+  });
+
+  project.addTask('consumer:java', {
+    description: 'Build and test the Java consumer app against the jar in dist/java, and synthesize it',
+    cwd: 'consumers/java',
+    steps: [
+      // The app's Maven repository is its own (.mvn/maven.config), and our version is always 0.0.0:
+      // drop the copy of our jar from the last run, or Maven would keep using it.
+      { exec: 'rm -rf .m2/repository/io/github/cdk-private-ecs-http-api' },
+      { exec: 'mvn test' },
+      ...SYNTH.map(exec => ({ exec })),
+    ],
+  });
+
+  project.addTask('consumer:go', {
+    description: 'Test the Go consumer app against dist/go and synthesize it',
+    cwd: 'consumers/go',
+    steps: [
+      { exec: 'go test -count=1 ./...' },
+      ...SYNTH.map(exec => ({ exec })),
+    ],
+  });
+
+  project.gitignore.exclude(
+    '__pycache__/',
+    '.pytest_cache/',
+    '/consumers/java/.m2/',
+    '/consumers/java/target/',
+    '/consumers/go/consumer',
+  );
+  project.eslint?.addLintPattern('scripts');
+  project.eslint?.addLintPattern('consumers/typescript');
 }
