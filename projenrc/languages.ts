@@ -1,7 +1,13 @@
 import { awscdk } from 'projen';
 
+/** The stack every consumer app builds; the comparison reads its template from each app. */
+const CONSUMER_STACK = 'ConsumerStack';
+
 /** The TypeScript app whose template the others must match. */
 const REFERENCE_CONSUMER = 'typescript';
+
+/** The apps that use the packages jsii-pacmak built, one folder each under consumers/. */
+const LANGUAGE_CONSUMERS = ['python', 'java', 'go'];
 
 /** Markdown that will be folded into README.md: its examples are compiled like the README's until then. */
 const DOCS_WITH_EXAMPLES = ['docs/LANGUAGES.md'];
@@ -17,6 +23,18 @@ export function configureLanguages(project: awscdk.AwsCdkConstructLibrary): void
   configurePackaging(project);
   configureRosetta(project);
   configureConsumers(project);
+
+  project.addTask('test:languages', {
+    description: 'Build every package, run the Python, Java and Go apps and tests, and compare their templates to TypeScript',
+    steps: [
+      { spawn: 'compile' },
+      { spawn: 'rosetta:extract' },
+      { spawn: 'package-all' },
+      { spawn: `consumer:${REFERENCE_CONSUMER}` },
+      ...LANGUAGE_CONSUMERS.map(language => ({ spawn: `consumer:${language}` })),
+      { spawn: 'consumers:compare' },
+    ],
+  });
 }
 
 function configurePackaging(project: awscdk.AwsCdkConstructLibrary): void {
@@ -84,6 +102,15 @@ function configureConsumers(project: awscdk.AwsCdkConstructLibrary): void {
     steps: [
       { exec: 'go test -count=1 ./...' },
       ...SYNTH.map(exec => ({ exec })),
+    ],
+  });
+
+  const cloudAssemblies = [REFERENCE_CONSUMER, ...LANGUAGE_CONSUMERS].map(language => `consumers/${language}/cdk.out`);
+  project.addTask('consumers:compare', {
+    description: 'Check that the comparison can fail, then compare each language template to the TypeScript one',
+    steps: [
+      { exec: 'jest --coverage=false test/template-comparison.test.ts' },
+      { exec: `ts-node --project tsconfig.dev.json scripts/compare-templates.ts ${CONSUMER_STACK} ${cloudAssemblies.join(' ')}` },
     ],
   });
 
