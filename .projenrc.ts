@@ -1,4 +1,5 @@
 import { awscdk, javascript } from 'projen';
+import { configureLanguages } from './projenrc/languages';
 import { configureValidation } from './projenrc/validation';
 
 /**
@@ -103,5 +104,6 @@ project.addPackageIgnore('/.ci/');
 project.addPackageIgnore('cdk.out/');
 
 configureValidation(project);
+configureLanguages(project);
 
 project.synth();

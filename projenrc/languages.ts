@@ -1,0 +1,126 @@
+import { awscdk } from 'projen';
+
+/** The stack every consumer app builds; the comparison reads its template from each app. */
+const CONSUMER_STACK = 'ConsumerStack';
+
+/** The TypeScript app whose template the others must match. */
+const REFERENCE_CONSUMER = 'typescript';
+
+/** The apps that use the packages jsii-pacmak built, one folder each under consumers/. */
+const LANGUAGE_CONSUMERS = ['python', 'java', 'go'];
+
+/** Markdown that will be folded into README.md: its examples are compiled like the README's until then. */
+const DOCS_WITH_EXAMPLES = ['docs/LANGUAGES.md'];
+
+/** Synthesizes the app of the current folder through its cdk.json, as its users would, into a fresh cdk.out. */
+const SYNTH = ['rm -rf cdk.out', 'cdk synth --quiet --no-notices'];
+
+/**
+ * Builds the Python, Java and Go packages, uses each from a small app of that language, and checks
+ * that every language synthesizes the same template as TypeScript (issue 3: every language for real).
+ */
+export function configureLanguages(project: awscdk.AwsCdkConstructLibrary): void {
+  configurePackaging(project);
+  configureRosetta(project);
+  configureConsumers(project);
+
+  project.addTask('test:languages', {
+    description: 'Build every package, run the Python, Java and Go apps and tests, and compare their templates to TypeScript',
+    steps: [
+      { spawn: 'compile' },
+      { spawn: 'rosetta:extract' },
+      { spawn: 'package-all' },
+      { spawn: `consumer:${REFERENCE_CONSUMER}` },
+      ...LANGUAGE_CONSUMERS.map(language => ({ spawn: `consumer:${language}` })),
+      { spawn: 'consumers:compare' },
+    ],
+  });
+}
+
+function configurePackaging(project: awscdk.AwsCdkConstructLibrary): void {
+  // jsii-pacmak asks pip for ranges of build tools; this pins them. pip runs them in a scratch folder,
+  // so the path must be absolute (projen runs a value of the form $(...) in a shell).
+  project.tasks.tryFind('package:python')?.env('PIP_CONSTRAINT', '$(realpath build-tools/pacmak-python-constraints.txt)');
+
+  // pacmak's go.mod names module versions the Go proxy does not have; the script says which and why.
+  project.tasks.tryFind('package:go')?.reset('bash scripts/package-go.sh');
+
+  // Nothing of this is for npm users; `rosetta/` stays in, for Construct Hub to translate our examples.
+  for (const pattern of ['/consumers/', '/scripts/', '/build-tools/', '/docs/', '/.jsii.tabl.json']) {
+    project.addPackageIgnore(pattern);
+  }
+}
+
+function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
+  // A tablet holds translations for one assembly; pacmak would use a stale one, so every compile drops it.
+  project.compileTask.prependExec('rm -f .jsii.tabl.json');
+
+  project.addTask('rosetta:extract', {
+    description: 'Compile every TypeScript example (README, @example tags, docs/) with jsii-rosetta --strict; run after compile',
+    steps: [
+      { exec: 'jsii-rosetta extract --strict' },
+      { exec: `bash scripts/rosetta-extract-markdown.sh ${DOCS_WITH_EXAMPLES.join(' ')}` },
+    ],
+  });
+  project.gitignore.exclude('/.jsii.tabl.json');
+}
+
+function configureConsumers(project: awscdk.AwsCdkConstructLibrary): void {
+  project.addTask(`consumer:${REFERENCE_CONSUMER}`, {
+    description: 'Synthesize the reference consumer app from src/ with TypeScript',
+    cwd: `consumers/${REFERENCE_CONSUMER}`,
+    steps: SYNTH.map(exec => ({ exec })),
+  });
+
+  project.addTask('consumer:python', {
+    description: 'Install the built wheel into a fresh venv, synthesize the Python consumer app and run its pytest tests',
+    cwd: 'consumers/python',
+    steps: [
+      // A fresh venv every time: our version is always 0.0.0, so pip would keep an older wheel.
+      { exec: 'python3 -m venv --clear .venv' },
+      { exec: '.venv/bin/pip install --no-input -r requirements-dev.txt ../../dist/python/*.whl' },
+      ...SYNTH.map(exec => ({ exec })),
+      { exec: '.venv/bin/python -m pytest' },
+    ],
+  });
+
+  project.addTask('consumer:java', {
+    description: 'Build and test the Java consumer app against the jar in dist/java, and synthesize it',
+    cwd: 'consumers/java',
+    steps: [
+      // The app's Maven repository is its own (.mvn/maven.config), and our version is always 0.0.0:
+      // drop the copy of our jar from the last run, or Maven would keep using it.
+      { exec: 'rm -rf .m2/repository/io/github/cdk-private-ecs-http-api' },
+      { exec: 'mvn test' },
+      ...SYNTH.map(exec => ({ exec })),
+    ],
+  });
+
+  project.addTask('consumer:go', {
+    description: 'Test the Go consumer app against dist/go and synthesize it',
+    cwd: 'consumers/go',
+    steps: [
+      { exec: 'go test -count=1 ./...' },
+      ...SYNTH.map(exec => ({ exec })),
+    ],
+  });
+
+  const cloudAssemblies = [REFERENCE_CONSUMER, ...LANGUAGE_CONSUMERS].map(language => `consumers/${language}/cdk.out`);
+  project.addTask('consumers:compare', {
+    description: 'Check that the comparison can fail, then compare each language template to the TypeScript one',
+    steps: [
+      { exec: 'jest --coverage=false test/template-comparison.test.ts' },
+      { exec: `ts-node --project tsconfig.dev.json scripts/compare-templates.ts ${CONSUMER_STACK} ${cloudAssemblies.join(' ')}` },
+    ],
+  });
+
+  project.gitignore.exclude(
+    '__pycache__/',
+    '.pytest_cache/',
+    '/consumers/java/.m2/',
+    '/consumers/java/target/',
+    '/consumers/go/consumer',
+  );
+  project.eslint?.addLintPattern('scripts');
+  project.eslint?.addLintPattern('consumers/typescript');
+}
