@@ -9,11 +9,17 @@ const REFERENCE_CONSUMER = 'typescript';
 /** The apps that use the packages jsii-pacmak built, one folder each under consumers/. */
 const LANGUAGE_CONSUMERS = ['python', 'java', 'go'];
 
-/** Markdown that will be folded into README.md: its examples are compiled like the README's until then. */
-const DOCS_WITH_EXAMPLES = ['docs/LANGUAGES.md'];
+/** Markdown beside the README whose TypeScript examples are compiled like the README's. */
+const DOCS_WITH_EXAMPLES = ['docs/COMPLIANCE.md'];
 
 /** Synthesizes the app of the current folder through its cdk.json, as its users would, into a fresh cdk.out. */
 const SYNTH = ['rm -rf cdk.out', 'cdk synth --quiet --no-notices'];
+
+/**
+ * Offline, the CDK CLI would spend seconds asking the EC2 metadata service for a Region and trying
+ * to send telemetry before each synth; the apps pin their Region anyway.
+ */
+const CDK_CLI_ENV = { AWS_REGION: 'us-east-1', CDK_DISABLE_CLI_TELEMETRY: 'true' };
 
 /**
  * Builds the Python, Java and Go packages, uses each from a small app of that language, and checks
@@ -67,12 +73,14 @@ function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
 
 function configureConsumers(project: awscdk.AwsCdkConstructLibrary): void {
   project.addTask(`consumer:${REFERENCE_CONSUMER}`, {
+    env: CDK_CLI_ENV,
     description: 'Synthesize the reference consumer app from src/ with TypeScript',
     cwd: `consumers/${REFERENCE_CONSUMER}`,
     steps: SYNTH.map(exec => ({ exec })),
   });
 
   project.addTask('consumer:python', {
+    env: CDK_CLI_ENV,
     description: 'Install the built wheel into a fresh venv, synthesize the Python consumer app and run its pytest tests',
     cwd: 'consumers/python',
     steps: [
@@ -85,6 +93,7 @@ function configureConsumers(project: awscdk.AwsCdkConstructLibrary): void {
   });
 
   project.addTask('consumer:java', {
+    env: CDK_CLI_ENV,
     description: 'Build and test the Java consumer app against the jar in dist/java, and synthesize it',
     cwd: 'consumers/java',
     steps: [
@@ -97,6 +106,7 @@ function configureConsumers(project: awscdk.AwsCdkConstructLibrary): void {
   });
 
   project.addTask('consumer:go', {
+    env: CDK_CLI_ENV,
     description: 'Test the Go consumer app against dist/go and synthesize it',
     cwd: 'consumers/go',
     steps: [
