@@ -99,9 +99,10 @@ project.testTask.prependExec('tsc --noEmit --project tsconfig.dev.json');
 // The machines here run Node 20; jsii would otherwise print its end-of-life banner on every run.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
-project.addPackageIgnore('/examples/');
-project.addPackageIgnore('/.ci/');
-project.addPackageIgnore('cdk.out/');
+// The npm package holds lib/, the assembly, the docs and rosetta/: none of the tooling around them.
+for (const pattern of ['/examples/', '/.ci/', 'cdk.out/', '/bench/', '/.venv*/', '/.cfnlintrc.yaml', '/.checkov.yaml']) {
+  project.addPackageIgnore(pattern);
+}
 
 configureValidation(project);
 configureLanguages(project);
