@@ -4,6 +4,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { PrivateEcsHttpApiProps } from '../src';
 import { PrivateEcsHttpApi, TaskEgress } from '../src';
+import { HARDENED } from '../test/integ/configurations';
 import { handWrittenStack } from './hand-written';
 
 const SAMPLE_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest');
@@ -45,6 +46,17 @@ export const HAND_WRITTEN_DEFAULT: BenchConfiguration = {
   name: 'default (hand-written)',
   description: 'Our default\'s architecture from aws-cdk-lib L2 constructs',
   build: app => handWrittenStack(app, 'HandWritten', { desiredCount: 2, secured: true }),
+};
+
+/** The most hardened configuration, as the integ tests and validators check it. */
+export const OUR_HARDENED: BenchConfiguration = {
+  name: 'hardened',
+  description: 'The integ tests\' `hardened`: VPC endpoints, TLS to the ALB, authorizer, custom domain, KMS-encrypted logs, alarms',
+  build: (app) => {
+    const stack = new Stack(app, 'Bench', { env: { region: 'us-east-1' } });
+    HARDENED.build(stack);
+    return stack;
+  },
 };
 
 /** The cost presets: each a combination of props, with its trade-off in the README. */

@@ -53,6 +53,8 @@ export function estimateIdleMonthlyCost(template: Template): CostLine[] {
   const alarmMetrics = ofType('AWS::CloudWatch::Alarm')
     .reduce((sum, alarm) => sum + (alarm.Properties?.Metrics?.filter((m: any) => m.MetricStat).length || 1), 0);
   add('CloudWatch alarm metric', alarmMetrics, alarmMetrics * PRICES.alarmMetricMonth);
+  const keys = ofType('AWS::KMS::Key').length;
+  add('KMS customer managed key', keys, keys * PRICES.kmsKeyMonth);
   return lines;
 }
 

@@ -24,6 +24,8 @@ export const PRICES = {
   },
   /** https://aws.amazon.com/cloudwatch/pricing/ : standard alarm, per metric per month */
   alarmMetricMonth: 0.10,
+  /** https://aws.amazon.com/kms/pricing/ : customer managed key, per month (requests extra) */
+  kmsKeyMonth: 1.00,
 } as const;
 
 /**

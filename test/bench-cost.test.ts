@@ -59,12 +59,14 @@ describe('idle cost estimate', () => {
         Gateway: { Type: 'AWS::EC2::VPCEndpoint', Properties: { VpcEndpointType: 'Gateway' } },
         Simple: { Type: 'AWS::CloudWatch::Alarm', Properties: { MetricName: 'CPUUtilization' } },
         MathAlarm: { Type: 'AWS::CloudWatch::Alarm', Properties: { Metrics: [{ Expression: 'a/b' }, { MetricStat: {} }, { MetricStat: {} }] } },
+        Key: { Type: 'AWS::KMS::Key' },
       },
     });
     expect(lines).toEqual(expect.arrayContaining([
       { item: 'Task public IPv4', quantity: 3, monthlyUsd: 3 * 0.005 * 730 },
       { item: 'Interface VPC endpoint, per AZ', quantity: 2, monthlyUsd: 2 * 0.01 * 730 },
       { item: 'CloudWatch alarm metric', quantity: 3, monthlyUsd: expect.closeTo(0.3) },
+      { item: 'KMS customer managed key', quantity: 1, monthlyUsd: 1 },
     ]));
     expect(totalMonthlyUsd(lines)).toBeCloseTo(lines.reduce((sum, line) => sum + line.monthlyUsd, 0));
   });
