@@ -4,8 +4,8 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { PrivateEcsHttpApiProps } from '../src';
 import { PrivateEcsHttpApi, TaskEgress } from '../src';
-import { HARDENED } from '../test/integ/configurations';
 import { handWrittenStack } from './hand-written';
+import { HARDENED } from '../test/integ/configurations';
 
 const SAMPLE_IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest');
 
