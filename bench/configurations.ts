@@ -16,12 +16,19 @@ export interface BenchConfiguration {
   readonly build: (app: App) => Stack;
 }
 
-function ourStack(props: Partial<PrivateEcsHttpApiProps>) {
+/** A stack in us-east-1 with what `build` adds to it: the prices are that Region's. */
+function benchStack(build: (stack: Stack) => void) {
   return (app: App): Stack => {
     const stack = new Stack(app, 'Bench', { env: { region: 'us-east-1' } });
-    new PrivateEcsHttpApi(stack, 'Api', { image: SAMPLE_IMAGE, ...props });
+    build(stack);
     return stack;
   };
+}
+
+/** Our construct with the sample image and `props`, or with the image `props` computes in the stack. */
+function ourStack(props: Partial<PrivateEcsHttpApiProps> | ((stack: Stack) => PrivateEcsHttpApiProps)) {
+  return benchStack(stack => new PrivateEcsHttpApi(stack, 'Api',
+    typeof props === 'function' ? props(stack) : { image: SAMPLE_IMAGE, ...props }));
 }
 
 /** The same tasks, pulling a private ECR image, for the configurations without internet egress. */
@@ -52,11 +59,7 @@ export const HAND_WRITTEN_DEFAULT: BenchConfiguration = {
 export const OUR_HARDENED: BenchConfiguration = {
   name: 'hardened',
   description: 'The integ tests\' `hardened`: VPC endpoints, TLS to the ALB, authorizer, custom domain, KMS-encrypted logs, alarms',
-  build: (app) => {
-    const stack = new Stack(app, 'Bench', { env: { region: 'us-east-1' } });
-    HARDENED.build(stack);
-    return stack;
-  },
+  build: benchStack(stack => HARDENED.build(stack)),
 };
 
 /** The cost presets: each a combination of props, with its trade-off in the README. */
@@ -79,11 +82,7 @@ export const COST_PRESETS: BenchConfiguration[] = [
   {
     name: 'VPC endpoints',
     description: '`taskEgress: VPC_ENDPOINTS`, a private ECR image',
-    build: (app) => {
-      const stack = new Stack(app, 'Bench', { env: { region: 'us-east-1' } });
-      new PrivateEcsHttpApi(stack, 'Api', { image: privateImage(stack), taskEgress: TaskEgress.VPC_ENDPOINTS });
-      return stack;
-    },
+    build: ourStack(stack => ({ image: privateImage(stack), taskEgress: TaskEgress.VPC_ENDPOINTS })),
   },
   {
     name: 'lean',
