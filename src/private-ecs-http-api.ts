@@ -19,7 +19,7 @@ import { createApiAlarms } from './private/alarms';
 import { ApiService } from './private/api-service';
 import type { BackendWiring } from './private/backend';
 import { addRoutes, createBackend } from './private/backend';
-import { API_DEFAULTS, resolveProps, resolveServiceOptions } from './private/defaults';
+import { resolveProps, resolveServiceOptions } from './private/defaults';
 import { createListener } from './private/listener';
 import { addFlowLogToBucket, createLogBucket } from './private/log-bucket';
 import { createLogGroup } from './private/log-groups';
@@ -423,7 +423,7 @@ export class PrivateEcsHttpApi extends Construct {
     }
     this.customDomain = props.domainName ? this.createCustomDomain(props.domainName, props.domainCertificate!, props.domainHostedZone) : undefined;
     this.apiAccessLogGroup = resolved.apiAccessLogs
-      ? props.apiAccessLogGroup ?? createLogGroup(this, 'ApiAccessLogs', props.apiAccessLogRetention ?? API_DEFAULTS.apiAccessLogRetention, props.logEncryptionKey)
+      ? props.apiAccessLogGroup ?? createLogGroup(this, 'ApiAccessLogs', resolved.apiAccessLogRetention, props.logEncryptionKey)
       : undefined;
     this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,

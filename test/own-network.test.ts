@@ -2,8 +2,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Scenario } from './util';
-import { newStack, ref, synthesize } from './util';
+import { getAtt, newStack, ref, synthesize } from './util';
 
 /** A team that already has a network and a cluster brings them; the construct adds only what is its own. */
 describe('with your own VPC and cluster', () => {
@@ -49,6 +50,17 @@ describe('with your own VPC and cluster', () => {
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
       LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.bucket', Value: ref(api.logBucket!) }]),
     });
+  });
+
+  test('writes the logs to a bucket of yours when you give one', () => {
+    const stack = newStack();
+    const logBucket = new s3.Bucket(stack, 'MyLogs');
+    const { template } = synthesize({ logBucket }, undefined, stack);
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
+      LoadBalancerAttributes: Match.arrayWith([{ Key: 'access_logs.s3.bucket', Value: ref(logBucket) }]),
+    });
+    template.hasResourceProperties('AWS::EC2::FlowLog', { LogDestination: { 'Fn::Join': ['', [getAtt(logBucket, 'Arn'), '/vpc-flow-logs']] } });
   });
 
   test('takes the VPC from the cluster when only the cluster is given', () => {

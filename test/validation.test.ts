@@ -6,6 +6,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TaskEgress } from '../src';
 import { build, newStack, SAMPLE_IMAGE } from './util';
 
@@ -167,6 +168,12 @@ describe('validation', () => {
     test('fails when loadBalancerServerName comes without loadBalancerCertificate', () => {
       expect(() => build({ loadBalancerServerName: 'internal.example.com' }))
         .toThrow(/loadBalancerServerName was given without loadBalancerCertificate/);
+    });
+
+    test('fails when the log bucket has a KMS key', () => {
+      const stack = newStack();
+      const logBucket = new s3.Bucket(stack, 'Logs', { encryption: s3.BucketEncryption.KMS });
+      expect(() => build({ logBucket }, stack)).toThrow(/^logBucket must be encrypted with S3-managed keys \(SSE-S3\)/);
     });
 
     test('fails when loadBalancerServerName is not a host name', () => {

@@ -31,6 +31,7 @@ const API_PROP_DEFAULTS = {
   containerInsights: true,
   loadBalancerAccessLogs: true,
   apiAccessLogs: true,
+  apiAccessLogRetention: logs.RetentionDays.ONE_YEAR,
   throttlingRateLimit: 1000,
   throttlingBurstLimit: 2000,
   disableExecuteApiEndpoint: false,
@@ -50,7 +51,6 @@ export const API_DEFAULTS = {
   ...API_PROP_DEFAULTS,
   maxAzs: 2,
   natGateways: 2,
-  apiAccessLogRetention: logs.RetentionDays.ONE_YEAR,
 } as const;
 
 /** The listener ports: the tutorial's HTTP, or HTTPS when the load balancer has a certificate. */

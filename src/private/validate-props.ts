@@ -36,6 +36,9 @@ function validateNetwork(props: PrivateEcsHttpApiProps, resolved: ResolvedProps)
 }
 
 function validateLoadBalancer(props: PrivateEcsHttpApiProps): void {
+  if (props.logBucket?.encryptionKey) {
+    throw new Error('logBucket must be encrypted with S3-managed keys (SSE-S3): load balancers cannot write access logs to a bucket with a KMS key');
+  }
   requireTogether('loadBalancerCertificate', props.loadBalancerCertificate, 'loadBalancerServerName', props.loadBalancerServerName);
   if (props.loadBalancerServerName !== undefined && !Token.isUnresolved(props.loadBalancerServerName)
     && !/^[a-z0-9*]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(props.loadBalancerServerName)) {
