@@ -34,7 +34,7 @@ export function synthesize(
   return { stack, api, template: Template.fromStack(stack) };
 }
 
-/** Builds the construct in a new stack and returns nothing: for tests that expect it to throw. */
+/** Builds the construct in a new stack without synthesizing: for tests that expect it to throw. */
 export function build(props: Partial<PrivateEcsHttpApiProps>, stack: Stack = newStack()): PrivateEcsHttpApi {
   return new PrivateEcsHttpApi(stack, 'Api', { image: SAMPLE_IMAGE, ...props });
 }

@@ -59,11 +59,8 @@ export const LISTENER_PORTS = { http: 80, https: 443 } as const;
 /** `ContainerServiceOptions` with every default applied. */
 export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<ContainerServiceOptions,
 'environment' | 'secrets' | 'autoScaling'>> & {
-  readonly autoScaling?: ResolvedAutoScalingOptions;
+  readonly autoScaling?: AutoScalingOptions;
 };
-
-/** `AutoScalingOptions` with the CPU target filled in when no target was given. */
-export type ResolvedAutoScalingOptions = AutoScalingOptions;
 
 /** `PrivateEcsHttpApiProps` with every default applied, the default service's options included. */
 export type ResolvedProps = PrivateEcsHttpApiProps & ResolvedServiceOptions
@@ -95,7 +92,8 @@ function withDefaults<T extends object, D extends Partial<T>>(given: T, defaults
   return result as T & Required<Pick<T, keyof D & keyof T>>;
 }
 
-function resolveAutoScaling(options: AutoScalingOptions): ResolvedAutoScalingOptions {
+/** `options` with the CPU target filled in when no target was given. */
+function resolveAutoScaling(options: AutoScalingOptions): AutoScalingOptions {
   const noTarget = options.targetCpuUtilizationPercent === undefined && options.targetRequestsPerTarget === undefined;
   return noTarget ? { ...options, targetCpuUtilizationPercent: SERVICE_DEFAULTS.targetCpuUtilizationPercent } : options;
 }

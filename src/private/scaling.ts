@@ -1,6 +1,6 @@
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import type { ResolvedAutoScalingOptions } from './defaults';
+import type { AutoScalingOptions } from '../auto-scaling';
 
 /**
  * Scales the service between its minimum and maximum with target tracking on CPU, on requests
@@ -10,7 +10,7 @@ import type { ResolvedAutoScalingOptions } from './defaults';
 export function configureAutoScaling(
   service: ecs.FargateService,
   targetGroup: elbv2.ApplicationTargetGroup,
-  options: ResolvedAutoScalingOptions,
+  options: AutoScalingOptions,
 ): void {
   const scaling = service.autoScaleTaskCount({ minCapacity: options.minCapacity, maxCapacity: options.maxCapacity });
   if (options.targetCpuUtilizationPercent !== undefined) {

@@ -1,7 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { ResolvedAutoScalingOptions, ResolvedServiceOptions } from './defaults';
+import type { ResolvedServiceOptions } from './defaults';
 import { describeMemoryValues, FARGATE_CPU_VALUES, memoryValuesFor } from './fargate-sizes';
+import type { AutoScalingOptions } from '../auto-scaling';
 
 /**
  * Checks one service's options, with defaults applied, and throws an error that names
@@ -40,7 +41,7 @@ function validateTaskSize(cpu: number, memoryLimitMiB: number): void {
   }
 }
 
-function validateAutoScaling(options: ResolvedAutoScalingOptions, desiredCount: number): void {
+function validateAutoScaling(options: AutoScalingOptions, desiredCount: number): void {
   requireIntegerInRange('autoScaling.minCapacity', options.minCapacity, 0, Number.MAX_SAFE_INTEGER);
   requireIntegerInRange('autoScaling.maxCapacity', options.maxCapacity, 1, Number.MAX_SAFE_INTEGER);
   if (options.targetCpuUtilizationPercent !== undefined) {
