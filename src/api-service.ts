@@ -1,3 +1,4 @@
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { IConstruct } from 'constructs';
@@ -33,4 +34,7 @@ export interface IApiService extends IConstruct {
 
   /** The target group its listener rule forwards to. */
   readonly targetGroup: elbv2.ApplicationTargetGroup;
+
+  /** Its private integration, with its own timeout and parameter mapping, which its routes use. */
+  readonly integration: apigwv2.HttpRouteIntegration;
 }

@@ -1,7 +1,5 @@
-import { Annotations, Stack, Token } from 'aws-cdk-lib';
-import type { Duration } from 'aws-cdk-lib';
+import { Annotations } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpAlbIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -18,13 +16,15 @@ import { ACCESS_LOG_FORMAT } from './private/access-log-format';
 import { createApiAlarms } from './private/alarms';
 import { ApiService } from './private/api-service';
 import type { BackendWiring } from './private/backend';
-import { addRoutes, createBackend } from './private/backend';
+import { createBackend } from './private/backend';
 import { resolveProps, resolveServiceOptions } from './private/defaults';
+import type { ApiWiring } from './private/integration';
+import { integrateService } from './private/integration';
 import { createListener } from './private/listener';
-import { addFlowLogToBucket, createLogBucket } from './private/log-bucket';
+import { addFlowLogToBucket, createLogBucket, logAccessLogsToBucket, warnIfBucketPolicyIsNotOurs } from './private/log-bucket';
 import { createLogGroup } from './private/log-groups';
 import { chooseVpc, createVpc, planNetwork } from './private/network';
-import { validatePathPrefix } from './private/path-prefix';
+import { validatePathPrefix, validatePathRewrite } from './private/path-prefix';
 import { validateServiceOptions } from './private/validate';
 import { validateProps } from './private/validate-props';
 import { TaskVpcEndpoints } from './private/vpc-endpoints';
@@ -96,7 +96,11 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
 
   /**
    * The S3 bucket for the load balancer's access logs and the VPC flow logs. It must be
-   * encrypted with S3-managed keys (SSE-S3): load balancers cannot write to a KMS-encrypted bucket.
+   * encrypted with S3-managed keys (SSE-S3): load balancers cannot write to a bucket encrypted
+   * with KMS (`KMS`, `KMS_MANAGED` or `DSSE`), and the construct refuses one. A bucket of this app
+   * gets the policy statements the logs need; for an imported bucket, whose policy is not this
+   * stack's, the construct warns (`cdk-private-ecs-http-api:importedLogBucket`) with the statements
+   * to add yourself.
    *
    * @default - a new bucket: SSE-S3, TLS only, no public access, objects expire after a year,
    * retained when the stack is deleted
@@ -106,8 +110,8 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
   // ---- Load balancer -------------------------------------------------------------------------
 
   /**
-   * Write the load balancer's access logs to the log bucket. This needs a stack with a concrete
-   * Region (`env.region`); in an environment-agnostic stack they are left off with a warning.
+   * Write the load balancer's access logs to the log bucket, in a stack with a concrete Region and
+   * in an environment-agnostic one alike.
    *
    * @default true
    */
@@ -117,13 +121,20 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
    * A certificate for the load balancer. With it, the listener speaks HTTPS on port 443 with a
    * current TLS policy, and API Gateway calls it over TLS, checking `loadBalancerServerName`.
    *
+   * HTTP API private integrations always verify the certificate (skipping verification is a
+   * REST API feature only), against the certificate authorities API Gateway trusts: use a public
+   * ACM certificate that covers `loadBalancerServerName`, such as one for `*.example.com`. No DNS
+   * record of that name is needed: API Gateway connects through the VPC link and only checks the
+   * name. A private CA's certificate fails every request.
+   *
    * @default - an HTTP listener on port 80, as in the tutorial; the VPC link traffic stays inside the VPC
    */
   readonly loadBalancerCertificate?: acm.ICertificate;
 
   /**
    * The host name API Gateway expects in the load balancer's certificate, such as
-   * `internal.example.com`. Required with `loadBalancerCertificate`.
+   * `internal.example.com`: one host name (no wildcard), which the certificate must cover.
+   * Required with `loadBalancerCertificate`.
    *
    * @default - no TLS to the load balancer
    */
@@ -134,7 +145,7 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
   /**
    * The name of the HTTP API.
    *
-   * @default - the construct's id
+   * @default - the construct's id, such as `Api`
    */
   readonly apiName?: string;
 
@@ -184,34 +195,23 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
   readonly apiAccessLogRetention?: logs.RetentionDays;
 
   /**
-   * The steady-state number of requests per second the API accepts before it answers 429.
+   * The steady-state number of requests per second each route accepts before it answers 429.
+   *
+   * It is the `$default` stage's default route throttling, which API Gateway applies to every
+   * route of the stage, each on its own: the API as a whole (`ANY /`, `ANY /{proxy+}`, and two
+   * routes for each added service) may accept more, up to the account's limit for the Region
+   * (10,000 requests per second across all its APIs, by default).
    *
    * @default 1000
    */
   readonly throttlingRateLimit?: number;
 
   /**
-   * The number of requests the API accepts in a burst above the rate limit.
+   * The number of requests each route accepts in a burst above `throttlingRateLimit`.
    *
    * @default 2000
    */
   readonly throttlingBurstLimit?: number;
-
-  /**
-   * How long the API waits for the service before it answers 503; from 50 milliseconds to 29 seconds.
-   *
-   * @default - API Gateway's default for HTTP APIs, 30 seconds
-   */
-  readonly integrationTimeout?: Duration;
-
-  /**
-   * How the API rewrites requests before it sends them to the load balancer, such as
-   * `new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.requestPathParam('proxy'))`
-   * or `.appendHeader('x-api-request-id', apigwv2.MappingValue.contextVariable('requestId'))`.
-   *
-   * @default - requests pass through unchanged
-   */
-  readonly parameterMapping?: apigwv2.ParameterMapping;
 
   /**
    * A custom domain for the API, such as `api.example.com`, mapped to its `$default` stage.
@@ -307,7 +307,10 @@ export class PrivateEcsHttpApi extends Construct {
   /** The API's `$default` stage, which deploys every change automatically. */
   public readonly stage: apigwv2.HttpStage;
 
-  /** The private integration (HTTP_PROXY over the VPC link to the listener), for routes you add yourself. */
+  /**
+   * The default service's private integration (HTTP_PROXY over the VPC link to the listener), for
+   * routes you add yourself. Each added service has its own: `IApiService.integration`.
+   */
   public readonly integration: apigwv2.HttpRouteIntegration;
 
   /**
@@ -327,6 +330,8 @@ export class PrivateEcsHttpApi extends Construct {
   public readonly customDomain?: apigwv2.DomainName;
 
   private readonly backendWiring: BackendWiring;
+  private readonly apiWiring: ApiWiring;
+  private readonly defaultParameterMapping?: apigwv2.ParameterMapping;
   private readonly addedServices: ApiService[] = [];
   private readonly defaultAlarms: cloudwatch.Alarm[];
 
@@ -334,15 +339,18 @@ export class PrivateEcsHttpApi extends Construct {
     super(scope, id);
     const resolved = resolveProps(props);
     validateProps(props, resolved);
+    this.defaultParameterMapping = props.parameterMapping;
 
     // Network
     const ownVpc = chooseVpc(this, props.vpc, props.cluster);
     const createdVpc = ownVpc ? undefined : createVpc(this, 'Vpc', resolved.taskEgress, resolved.natGateways);
     this.vpc = ownVpc ?? createdVpc!;
     const network = planNetwork(this.vpc, resolved.taskEgress, props.vpcSubnets);
-    const loadBalancerAccessLogs = resolved.loadBalancerAccessLogs && this.regionAllowsLoadBalancerAccessLogs();
-    const needsLogBucket = loadBalancerAccessLogs || (createdVpc !== undefined && resolved.vpcFlowLogs);
-    this.logBucket = props.logBucket ?? (needsLogBucket ? createLogBucket(this, 'LogBucket') : undefined);
+    const logUses = { accessLogs: resolved.loadBalancerAccessLogs, flowLogs: createdVpc !== undefined && resolved.vpcFlowLogs };
+    this.logBucket = props.logBucket ?? (logUses.accessLogs || logUses.flowLogs ? createLogBucket(this, 'LogBucket') : undefined);
+    if (props.logBucket) {
+      warnIfBucketPolicyIsNotOurs(this, props.logBucket, logUses);
+    }
     if (createdVpc && resolved.vpcFlowLogs) {
       addFlowLogToBucket(createdVpc, this.logBucket!);
     }
@@ -370,8 +378,8 @@ export class PrivateEcsHttpApi extends Construct {
       securityGroup: loadBalancerSecurityGroup,
       dropInvalidHeaderFields: true,
     });
-    if (loadBalancerAccessLogs) {
-      this.loadBalancer.logAccessLogs(this.logBucket!, 'load-balancer');
+    if (logUses.accessLogs) {
+      logAccessLogsToBucket(this.loadBalancer, this.logBucket!);
     }
     this.listener = createListener(this.loadBalancer, props.loadBalancerCertificate);
 
@@ -408,7 +416,7 @@ export class PrivateEcsHttpApi extends Construct {
 
     // API, with a `$default` stage of our own: the one HttpApi creates takes no logs or throttling.
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
-      apiName: props.apiName,
+      apiName: props.apiName ?? id,
       description: `Private integration to the ECS service ${this.node.path}`,
       createDefaultStage: false,
       disableExecuteApiEndpoint: resolved.disableExecuteApiEndpoint,
@@ -429,6 +437,8 @@ export class PrivateEcsHttpApi extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
+      // The default route throttling: the limits of each route, within the account's limit for the Region.
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
       throttle: { rateLimit: resolved.throttlingRateLimit, burstLimit: resolved.throttlingBurstLimit },
       accessLogSettings: this.apiAccessLogGroup && {
         destination: new apigwv2.LogGroupLogDestination(this.apiAccessLogGroup),
@@ -439,14 +449,13 @@ export class PrivateEcsHttpApi extends Construct {
     this.apiEndpoint = resolved.disableExecuteApiEndpoint ? `https://${props.domainName}/` : this.stage.url;
 
     // Integration and routes: every path, the root included, goes to the listener.
-    this.integration = new HttpAlbIntegration('LoadBalancerIntegration', this.listener, {
+    this.apiWiring = {
+      httpApi: this.httpApi,
       vpcLink: this.vpcLink,
-      method: apigwv2.HttpMethod.ANY,
+      listener: this.listener,
       secureServerName: props.loadBalancerServerName,
-      timeout: props.integrationTimeout,
-      parameterMapping: props.parameterMapping,
-    });
-    addRoutes(this.httpApi, this.integration);
+    };
+    this.integration = integrateService(this.apiWiring, 'LoadBalancerIntegration', resolved);
 
     this.defaultAlarms = resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...backend.alarms] : [];
   }
@@ -460,9 +469,11 @@ export class PrivateEcsHttpApi extends Construct {
     validatePathPrefix(options.pathPrefix, this.addedServices.map(added => added.pathPrefix));
     const resolved = resolveServiceOptions(options);
     validateServiceOptions(resolved);
+    validatePathRewrite(`parameterMapping of service '${id}'`, resolved.parameterMapping, options.pathPrefix);
+    validatePathRewrite('parameterMapping', this.defaultParameterMapping, undefined, [options.pathPrefix]);
     const priority = (this.addedServices.length + 1) * LISTENER_RULE_PRIORITY_STEP;
-    const added = new ApiService(this, id, this.backendWiring, resolved, { pathPrefix: options.pathPrefix, priority });
-    addRoutes(this.httpApi, this.integration, options.pathPrefix);
+    const added = new ApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved,
+      { pathPrefix: options.pathPrefix, priority });
     this.addedServices.push(added);
     return added;
   }
@@ -525,16 +536,6 @@ export class PrivateEcsHttpApi extends Construct {
   /** The number of the default service's tasks that fail their health checks. @default - average over 5 minutes */
   public metricUnhealthyTargets(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.targetGroup.metrics.unhealthyHostCount(props);
-  }
-
-  private regionAllowsLoadBalancerAccessLogs(): boolean {
-    if (!Token.isUnresolved(Stack.of(this).region)) {
-      return true;
-    }
-    Annotations.of(this).addWarningV2('cdk-private-ecs-http-api:loadBalancerAccessLogsNeedRegion',
-      'The load balancer writes no access logs: the bucket policy they need names the Region\'s load balancer account, '
-      + 'and this stack has no concrete Region. Set env.region on the stack, or set loadBalancerAccessLogs to false.');
-    return false;
   }
 
   private createCustomDomain(domainName: string, certificate: acm.ICertificate, hostedZone?: route53.IHostedZone): apigwv2.DomainName {

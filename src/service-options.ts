@@ -1,4 +1,5 @@
 import type { Duration } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { AutoScalingOptions } from './auto-scaling';
@@ -34,7 +35,12 @@ export interface ContainerServiceOptions {
   /**
    * The number of tasks to keep running; spread across the Availability Zones.
    *
-   * @default 2
+   * With `autoScaling`, leave it unset: the template then carries no task count, so a deploy
+   * (a new image, say) keeps the count auto scaling has reached rather than resetting it. The first
+   * deploy starts one task, and auto scaling brings the service up to `autoScaling.minCapacity`.
+   * Set it with `autoScaling` only if every deploy should start from that count.
+   *
+   * @default - 2; with `autoScaling`, none (see above)
    */
   readonly desiredCount?: number;
 
@@ -76,7 +82,8 @@ export interface ContainerServiceOptions {
 
   /**
    * Run the tasks on Fargate Spot: about 70% cheaper, but AWS may stop a task with two minutes'
-   * notice when it needs the capacity back. Fargate Spot does not run ARM64 tasks.
+   * notice when it needs the capacity back. X86_64 and ARM64 tasks alike (ARM64 on platform
+   * version 1.4.0 or later, which is Fargate's `LATEST`).
    *
    * The cluster must have the FARGATE_SPOT capacity provider; a cluster this construct creates has it.
    *
@@ -119,4 +126,27 @@ export interface ContainerServiceOptions {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly containerLogRetention?: logs.RetentionDays;
+
+  /**
+   * How long the API waits for this service before it answers 503; from 50 milliseconds to
+   * 30 seconds, the HTTP API limit.
+   *
+   * @default - API Gateway's default for HTTP APIs, 30 seconds
+   */
+  readonly integrationTimeout?: Duration;
+
+  /**
+   * How the API rewrites requests on their way to this service, such as
+   * `.appendHeader('x-api-request-id', apigwv2.MappingValue.contextVariable('requestId'))`.
+   *
+   * Each service has its own integration, so a mapping applies to its own routes only. The load
+   * balancer routes added services by path, so a mapping that overwrites the path must keep it
+   * inside the service's `pathPrefix` (an added service's) or outside every added service's (the
+   * default service's); the construct refuses one that would send requests to another service.
+   * `$request.path.proxy` is the path below the prefix, without its leading `/`; on the routes
+   * without `{proxy+}` (`ANY /` and `ANY /<pathPrefix>`) it is empty.
+   *
+   * @default - requests pass through unchanged
+   */
+  readonly parameterMapping?: apigwv2.ParameterMapping;
 }

@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { egressRulesOf, ingressRulesOf } from './security-group-rules';
 import type { Scenario } from './util';
-import { getAtt, logicalId, newStack, ref, SAMPLE_IMAGE, synthesize } from './util';
+import { build, getAtt, logicalId, newStack, ref, SAMPLE_IMAGE, synthesize } from './util';
 
 const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
 
@@ -189,17 +189,33 @@ describe('TLS to the load balancer', () => {
 });
 
 describe('integration controls', () => {
-  test('a timeout and a parameter mapping', () => {
+  // HTTP APIs allow 30 seconds, where aws-cdk-lib's own check stops at the REST API limit of 29.
+  test('a timeout of up to 30 seconds and a parameter mapping', () => {
     const parameterMapping = new apigwv2.ParameterMapping()
       .appendHeader('x-api-request-id', apigwv2.MappingValue.contextVariable('requestId'))
-      .overwritePath(apigwv2.MappingValue.requestPathParam('proxy'));
-    synthesize({ integrationTimeout: Duration.seconds(10), parameterMapping }).template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      TimeoutInMillis: 10000,
-      RequestParameters: { 'append:header.x-api-request-id': '$context.requestId', 'overwrite:path': '$request.path.proxy' },
+      .overwritePath(apigwv2.MappingValue.custom('/v2$request.path'));
+    synthesize({ integrationTimeout: Duration.seconds(30), parameterMapping }).template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      TimeoutInMillis: 30000,
+      RequestParameters: { 'append:header.x-api-request-id': '$context.requestId', 'overwrite:path': '/v2$request.path' },
     });
+  });
+
+  test('no timeout in the template without integrationTimeout: API Gateway\'s default of 30 seconds', () => {
+    synthesize().template.hasResourceProperties('AWS::ApiGatewayV2::Integration', { TimeoutInMillis: Match.absent() });
+  });
+
+  // `ANY /` shares the integration and has no {proxy+}: what the parameter becomes there is not documented.
+  test('refuses a path rewrite from $request.path.proxy, which the root route does not have', () => {
+    const parameterMapping = new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.requestPathParam('proxy'));
+    expect(() => build({ parameterMapping })).toThrow(
+      "parameterMapping overwrites the path with '$request.path.proxy', but $request.path.proxy is undefined on the routes without {proxy+} ('ANY /')");
   });
 
   test('an API name', () => {
     synthesize({ apiName: 'orders' }).template.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'orders' });
+  });
+
+  test('the API is named after the construct\'s id by default, as apiName documents', () => {
+    synthesize().template.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'Api' });
   });
 });

@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { TaskEgress } from '../src';
@@ -53,9 +54,11 @@ describe('tasks behind VPC endpoints (no NAT gateway, no internet)', () => {
   beforeAll(() => {
     const stack = newStack();
     const secret = new secretsmanager.Secret(stack, 'Secret');
-    scenario = synthesize({ taskEgress: TaskEgress.VPC_ENDPOINTS }, (api) => {
+    // The endpoints reach only Amazon ECR in the stack's Region: a repository of this app, say.
+    const repository = new ecr.Repository(stack, 'Repository');
+    scenario = synthesize({ taskEgress: TaskEgress.VPC_ENDPOINTS, image: ecs.ContainerImage.fromEcrRepository(repository, 'web-1') }, (api) => {
       api.addService('Orders', {
-        image: SAMPLE_IMAGE,
+        image: ecs.ContainerImage.fromEcrRepository(repository, 'orders-1'),
         pathPrefix: '/orders',
         secrets: { TOKEN: ecs.Secret.fromSecretsManager(secret) },
       });
@@ -117,6 +120,17 @@ describe('Graviton', () => {
   test('runs ARM64 tasks', () => {
     synthesize({ cpuArchitecture: ecs.CpuArchitecture.ARM64 }).template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' },
+    });
+  });
+
+  // "FARGATE_SPOT supports Linux tasks with the ARM64 architecture on platform version 1.4.0 or later."
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+  test('runs ARM64 tasks on Fargate Spot too, with the platform version Fargate picks (LATEST, 1.4.0)', () => {
+    const { template } = synthesize({ cpuArchitecture: ecs.CpuArchitecture.ARM64, fargateSpot: true });
+    template.hasResourceProperties('AWS::ECS::TaskDefinition', { RuntimePlatform: { CpuArchitecture: 'ARM64', OperatingSystemFamily: 'LINUX' } });
+    template.hasResourceProperties('AWS::ECS::Service', {
+      CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }],
+      PlatformVersion: Match.absent(),
     });
   });
 });

@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Scenario } from './util';
-import { getAtt, newStack, ref, synthesize } from './util';
+import { getAtt, logicalId, newStack, ref, synthesize } from './util';
 
 /** A team that already has a network and a cluster brings them; the construct adds only what is its own. */
 describe('with your own VPC and cluster', () => {
@@ -97,14 +97,62 @@ describe('with your own VPC and cluster', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::VpcLink', { SubnetIds: ['subnet-a', 'subnet-b'] });
   });
 
-  test('warns, and writes no load balancer access logs, in a stack without a concrete Region', () => {
-    const agnostic = new Stack(new App(), 'Agnostic');
-    const { template, stack } = synthesize({}, undefined, agnostic);
-    Annotations.fromStack(stack).hasWarning('/Agnostic/Api',
-      Match.stringLikeRegexp('no access logs.*\\[ack: cdk-private-ecs-http-api:loadBalancerAccessLogsNeedRegion\\]'));
+  test('warns with the statements to add when your log bucket is imported: its policy is not this stack\'s', () => {
+    const stack = newStack();
+    const logBucket = s3.Bucket.fromBucketName(stack, 'Imported', 'my-logs');
+    const { stack: synthesized } = synthesize({ logBucket }, undefined, stack);
+    Annotations.fromStack(synthesized).hasWarning('/TestStack/Api', Match.stringLikeRegexp(
+      'logBucket is imported.*s3:PutObject for the service principal logdelivery.elasticloadbalancing.amazonaws.com on load-balancer/AWSLogs/<account>/\\*'
+      + '.*delivery.logs.amazonaws.com.*\\[ack: cdk-private-ecs-http-api:importedLogBucket\\]'));
+  });
+
+  test('does not warn about a log bucket of this app, whose policy it writes', () => {
+    const stack = newStack();
+    const { stack: synthesized } = synthesize({ logBucket: new s3.Bucket(stack, 'MyLogs') }, undefined, stack);
+    Annotations.fromStack(synthesized).hasNoWarning('*', Match.stringLikeRegexp('logBucket is imported'));
+  });
+});
+
+/** What `cdk init` makes: a stack without an account or Region, whose Region CloudFormation knows only at deploy time. */
+describe('in an environment-agnostic stack', () => {
+  let scenario: Scenario;
+  beforeAll(() => {
+    scenario = synthesize({}, undefined, new Stack(new App(), 'Agnostic'));
+  });
+
+  test('still writes load balancer access logs, to the log bucket', () => {
+    const { template, api } = scenario;
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::LoadBalancer', {
-      LoadBalancerAttributes: Match.not(Match.arrayWith([{ Key: 'access_logs.s3.enabled', Value: 'true' }])),
+      LoadBalancerAttributes: Match.arrayWith([
+        { Key: 'access_logs.s3.enabled', Value: 'true' },
+        { Key: 'access_logs.s3.bucket', Value: ref(api.logBucket!) },
+        { Key: 'access_logs.s3.prefix', Value: 'load-balancer' },
+      ]),
     });
-    template.resourceCountIs('AWS::EC2::FlowLog', 1);
+  });
+
+  // ELB's current bucket policy, for every Region: the log delivery service principal.
+  test('lets the ELB log delivery service write them, in any Region', () => {
+    const { template, api } = scenario;
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Allow',
+          Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: { 'Fn::Join': ['', [getAtt(api.logBucket!, 'Arn'), '/load-balancer/AWSLogs/', { Ref: 'AWS::AccountId' }, '/*']] },
+        })]),
+      },
+    });
+  });
+
+  test('creates the load balancer after the bucket policy, which ELB checks', () => {
+    const { template, api } = scenario;
+    const loadBalancer = template.findResources('AWS::ElasticLoadBalancingV2::LoadBalancer');
+    expect(Object.values(loadBalancer)[0].DependsOn).toContain(logicalId(api.logBucket!.policy!));
+  });
+
+  test('does not warn', () => {
+    Annotations.fromStack(scenario.stack).hasNoWarning('*', Match.stringLikeRegexp('access logs'));
   });
 });

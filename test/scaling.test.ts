@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { getAtt, synthesize } from './util';
+import { getAtt, SAMPLE_IMAGE, synthesize } from './util';
 
 describe('auto scaling', () => {
   test('scales between min and max on 50% CPU when no target is given', () => {
@@ -54,6 +54,27 @@ describe('auto scaling', () => {
         PredefinedMetricSpecification: Match.objectLike({ PredefinedMetricType: 'ALBRequestCountPerTarget' }),
       }),
     });
+  });
+
+  // CloudFormation sends DesiredCount with every update of the service: a value in the template
+  // would reset the count auto scaling has reached on each deploy (aws/aws-cdk#3919).
+  test('leaves DesiredCount out of the template, so that a deploy keeps the count auto scaling reached', () => {
+    const { template } = synthesize({ autoScaling: { minCapacity: 2, maxCapacity: 10 } });
+    template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: Match.absent() });
+    template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 10 });
+  });
+
+  test('keeps a DesiredCount the user set with autoScaling', () => {
+    synthesize({ desiredCount: 4, autoScaling: { minCapacity: 2, maxCapacity: 10 } })
+      .template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 4 });
+  });
+
+  test('leaves DesiredCount out for an autoscaled added service too', () => {
+    const { template } = synthesize({}, (api) => {
+      api.addService('Orders', { image: SAMPLE_IMAGE, pathPrefix: '/orders', autoScaling: { minCapacity: 1, maxCapacity: 5 } });
+    });
+    const counts = Object.values(template.findResources('AWS::ECS::Service')).map(service => service.Properties.DesiredCount);
+    expect(counts.sort()).toEqual([2, undefined]);
   });
 
   test('has no scaling without autoScaling', () => {

@@ -54,9 +54,22 @@ describe('validation', () => {
       expect(() => build({ maxHealthyPercent })).toThrow(`maxHealthyPercent must be an integer between 100 and 200, got ${maxHealthyPercent}`);
     });
 
-    test('fails when fargateSpot is combined with ARM64', () => {
-      expect(() => build({ fargateSpot: true, cpuArchitecture: ecs.CpuArchitecture.ARM64 }))
-        .toThrow(/fargateSpot cannot be used with cpuArchitecture ARM64/);
+    test('fails when minHealthyPercent 100 and maxHealthyPercent 100 leave no room to deploy', () => {
+      expect(() => build({ minHealthyPercent: 100, maxHealthyPercent: 100 })).toThrow(
+        'minHealthyPercent 100 and maxHealthyPercent 100 leave ECS no room to deploy 2 task(s) (desiredCount): it must keep 2 running '
+        + 'and may run at most 2, so it can neither start a new task first nor stop an old one. Lower minHealthyPercent or raise maxHealthyPercent.');
+    });
+
+    // ECS rounds the minimum up (ceil 0.5 = 1) and the maximum down (floor 1.5 = 1): one task cannot be replaced.
+    test('fails when the percentages round to no room for one task', () => {
+      expect(() => build({ desiredCount: 1, minHealthyPercent: 50, maxHealthyPercent: 150 }))
+        .toThrow(/minHealthyPercent 50 and maxHealthyPercent 150 leave ECS no room to deploy 1 task\(s\) \(desiredCount\)/);
+      expect(() => build({ desiredCount: 2, minHealthyPercent: 50, maxHealthyPercent: 150 })).not.toThrow();
+    });
+
+    test('checks the deployment room of an autoscaled service at its smallest count', () => {
+      expect(() => build({ minHealthyPercent: 50, maxHealthyPercent: 150, autoScaling: { minCapacity: 1, maxCapacity: 4 } }))
+        .toThrow(/no room to deploy 1 task\(s\) \(autoScaling.minCapacity\)/);
     });
   });
 
@@ -134,8 +147,36 @@ describe('validation', () => {
         .toThrow('containerInsights applies only to a cluster the construct creates, but a cluster was given');
     });
 
-    test.each([0, 3])('fails when natGateways is %p with NAT egress', (natGateways) => {
-      expect(() => build({ natGateways })).toThrow(`natGateways must be an integer between 1 and 2, got ${natGateways}`);
+    test('fails when natGateways is 3 with NAT egress', () => {
+      expect(() => build({ natGateways: 3 })).toThrow('natGateways must be an integer between 1 and 2, got 3');
+    });
+
+    test('fails when natGateways is 0 with NAT egress, and points to taskEgress', () => {
+      expect(() => build({ natGateways: 0 })).toThrow(
+        'natGateways must be 1 or 2 when taskEgress is NAT_GATEWAY (the default), got 0. To run without NAT gateways, '
+        + 'set taskEgress to PUBLIC_IP (tasks with public IPs) or VPC_ENDPOINTS (no route out; the image in ECR) instead.');
+    });
+
+    test.each([
+      ['Docker Hub', 'nginxinc/nginx-unprivileged:1.27-alpine', /it is not in Amazon ECR/],
+      ['Amazon ECR Public', 'public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest', /it is not in Amazon ECR/],
+      ['ECR in another Region', '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1', /it is Amazon ECR in eu-west-1, not the stack's Region us-east-1/],
+    ])('fails when taskEgress VPC_ENDPOINTS gets an image from %s', (_, name, reason) => {
+      expect(() => build({ taskEgress: TaskEgress.VPC_ENDPOINTS, image: ecs.ContainerImage.fromRegistry(name) }))
+        .toThrow(new RegExp(`^image '${name.replace(/[.]/g, '\\.')}' cannot be pulled with taskEgress VPC_ENDPOINTS: ${reason.source}.*ECR pull-through cache`));
+    });
+
+    test('fails when an added service behind VPC endpoints has an image the tasks cannot pull', () => {
+      const api = build({ taskEgress: TaskEgress.VPC_ENDPOINTS, image: ecs.ContainerImage.fromRegistry('123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1') });
+      expect(() => api.addService('Orders', { image: SAMPLE_IMAGE, pathPrefix: '/orders' }))
+        .toThrow(/^image 'public.ecr.aws\/ecs-sample-image\/amazon-ecs-sample:latest' cannot be pulled with taskEgress VPC_ENDPOINTS/);
+    });
+
+    test('accepts ECR images of the stack\'s Region, of any account, behind VPC endpoints', () => {
+      expect(() => build({
+        taskEgress: TaskEgress.VPC_ENDPOINTS,
+        image: ecs.ContainerImage.fromRegistry('210987654321.dkr.ecr.us-east-1.amazonaws.com/shared/web:1'),
+      })).not.toThrow();
     });
 
     test('fails when natGateways is given without NAT egress', () => {
@@ -176,11 +217,19 @@ describe('validation', () => {
       expect(() => build({ logBucket }, stack)).toThrow(/^logBucket must be encrypted with S3-managed keys \(SSE-S3\)/);
     });
 
-    test('fails when loadBalancerServerName is not a host name', () => {
+    test.each(['https://internal', '*.example.com', 'internal', 'internal.example.com:443', '-a.example.com'])(
+      'fails when loadBalancerServerName is %p, not one host name', (loadBalancerServerName) => {
+        const stack = newStack();
+        const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
+        expect(() => build({ loadBalancerCertificate: certificate, loadBalancerServerName }, stack)).toThrow(
+          'loadBalancerServerName must be one DNS host name that the load balancer\'s certificate covers, such as internal.example.com '
+          + `(no wildcard, no scheme or port), got '${loadBalancerServerName}'`);
+      });
+
+    test.each([s3.BucketEncryption.KMS_MANAGED, s3.BucketEncryption.DSSE_MANAGED])('fails when logBucket is encrypted with %s', (encryption) => {
       const stack = newStack();
-      const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
-      expect(() => build({ loadBalancerCertificate: certificate, loadBalancerServerName: 'https://internal' }, stack))
-        .toThrow("loadBalancerServerName must be a DNS host name such as internal.example.com, got 'https://internal'");
+      const logBucket = new s3.Bucket(stack, 'Logs', { encryption });
+      expect(() => build({ logBucket }, stack)).toThrow(/^logBucket must be encrypted with S3-managed keys \(SSE-S3\), got aws:kms/);
     });
   });
 
@@ -195,10 +244,15 @@ describe('validation', () => {
 
     test.each([
       ['49 milliseconds', Duration.millis(49)],
-      ['30 seconds', Duration.seconds(30)],
+      ['30.001 seconds', Duration.millis(30_001)],
     ])('fails when integrationTimeout is %s', (_, integrationTimeout) => {
       expect(() => build({ integrationTimeout }))
-        .toThrow(/^integrationTimeout must be between 50 milliseconds and 29 seconds \(the HTTP API limit\), got/);
+        .toThrow(/^integrationTimeout must be between 50 milliseconds and 30 seconds \(the HTTP API limit\), got/);
+    });
+
+    test('fails when an added service\'s integrationTimeout is out of range', () => {
+      expect(() => build({}).addService('Orders', { image: SAMPLE_IMAGE, pathPrefix: '/orders', integrationTimeout: Duration.seconds(31) }))
+        .toThrow(/^integrationTimeout must be between 50 milliseconds and 30 seconds/);
     });
 
     test('fails when defaultAuthorizationScopes come without an authorizer', () => {

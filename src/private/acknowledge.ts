@@ -1,14 +1,17 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /**
  * Records on a resource that a cdk-nag rule's finding is inherent to this design, with the reason,
- * in the `cdk_nag` metadata that cdk-nag reads (what `NagSuppressions.addResourceSuppressions`
- * writes). We write it ourselves so that the library does not depend on cdk-nag at runtime.
+ * where each cdk-nag major reads it: cdk-nag 2 the `cdk_nag` template metadata (what its
+ * `NagSuppressions.addResourceSuppressions` writes), cdk-nag 3 aws-cdk-lib's acknowledged rules
+ * (`Validations.of(x).acknowledge`), which name a finding of a rule as `<rule>[<finding>]`. We
+ * write both ourselves so that the library does not depend on cdk-nag at runtime.
  */
-export function acknowledgeNagFinding(construct: IConstruct, ruleId: string, reason: string, appliesTo?: string[]): void {
-  const rule = appliesTo ? { id: ruleId, reason, applies_to: appliesTo } : { id: ruleId, reason };
+export function acknowledgeNagFinding(construct: IConstruct, ruleId: string, reason: string, finding?: string): void {
+  const rule = finding ? { id: ruleId, reason, applies_to: [finding] } : { id: ruleId, reason };
   appendMetadata(construct, ruleId, 'cdk_nag', 'rules_to_suppress', rule);
+  Validations.of(construct).acknowledge({ id: finding ? `${ruleId}[${finding}]` : ruleId, reason });
 }
 
 /**

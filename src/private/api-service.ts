@@ -1,3 +1,4 @@
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -5,6 +6,8 @@ import { Construct } from 'constructs';
 import type { BackendWiring, ListenerRouting } from './backend';
 import { createBackend } from './backend';
 import type { ResolvedServiceOptions } from './defaults';
+import type { ApiWiring } from './integration';
+import { integrateService } from './integration';
 import type { IApiService } from '../api-service';
 
 /** A service added with `PrivateEcsHttpApi.addService`: a construct that holds its resources. */
@@ -13,15 +16,23 @@ export class ApiService extends Construct implements IApiService {
   public readonly service: ecs.FargateService;
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  public readonly integration: apigwv2.HttpRouteIntegration;
   public readonly alarms: cloudwatch.Alarm[];
 
-  constructor(scope: Construct, id: string, wiring: BackendWiring, options: ResolvedServiceOptions, routing: ListenerRouting) {
+  constructor(
+    scope: Construct,
+    id: string,
+    wiring: { readonly backend: BackendWiring; readonly api: ApiWiring },
+    options: ResolvedServiceOptions,
+    routing: ListenerRouting,
+  ) {
     super(scope, id);
-    const backend = createBackend(this, wiring, options, routing);
+    const backend = createBackend(this, wiring.backend, options, routing);
     this.pathPrefix = routing.pathPrefix;
     this.service = backend.service;
     this.taskDefinition = backend.taskDefinition;
     this.targetGroup = backend.targetGroup;
     this.alarms = backend.alarms;
+    this.integration = integrateService(wiring.api, `${id}Integration`, options, routing.pathPrefix);
   }
 }

@@ -1,4 +1,4 @@
-import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { Stack } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
@@ -7,6 +7,7 @@ import type { ResolvedServiceOptions } from './defaults';
 import type { FargateServicePlacement, FargateServiceResources } from './fargate-service';
 import { createFargateService } from './fargate-service';
 import { configureAutoScaling } from './scaling';
+import { requireImageInRegionalEcr } from './validate';
 import type { TaskVpcEndpoints } from './vpc-endpoints';
 
 /** What every service behind the API plugs into: the same cluster, listener and endpoints. */
@@ -49,21 +50,13 @@ export function createBackend(
   } else {
     wiring.listener.addTargetGroups('Default', { targetGroups });
   }
+  if (wiring.endpoints) {
+    requireImageInRegionalEcr(resources.taskDefinition.defaultContainer!.imageName, Stack.of(scope).region);
+  }
   wiring.endpoints?.allowTasks(resources.securityGroup, options.secrets !== undefined && Object.keys(options.secrets).length > 0);
   if (options.autoScaling) {
     configureAutoScaling(resources.service, resources.targetGroup, options.autoScaling);
   }
   const alarms = wiring.recommendedAlarms ? createServiceAlarms(scope, resources.service, resources.targetGroup) : [];
   return { ...resources, alarms };
-}
-
-/**
- * Routes every method of a path prefix and everything under it to the integration: `ANY /` and
- * `ANY /{proxy+}` without a prefix (the root path too, which `/{proxy+}` does not match).
- */
-export function addRoutes(httpApi: apigwv2.HttpApi, integration: apigwv2.HttpRouteIntegration, pathPrefix?: string): void {
-  const paths = pathPrefix ? [pathPrefix, `${pathPrefix}/{proxy+}`] : ['/', '/{proxy+}'];
-  for (const path of paths) {
-    httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration });
-  }
 }

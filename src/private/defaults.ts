@@ -53,13 +53,20 @@ export const API_DEFAULTS = {
   natGateways: 2,
 } as const;
 
+/** The integration timeouts an HTTP API accepts, in milliseconds (its quotas say 50 ms to 30 s). */
+export const INTEGRATION_TIMEOUT_MS = { min: 50, max: 30_000 } as const;
+
 /** The listener ports: the tutorial's HTTP, or HTTPS when the load balancer has a certificate. */
 export const LISTENER_PORTS = { http: 80, https: 443 } as const;
 
-/** `ContainerServiceOptions` with every default applied. */
+/**
+ * `ContainerServiceOptions` with every default applied. `desiredCount` stays undefined for an
+ * autoscaled service whose user did not set it: see `resolveServiceOptions`.
+ */
 export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<ContainerServiceOptions,
-'environment' | 'secrets' | 'autoScaling'>> & {
+'environment' | 'secrets' | 'autoScaling' | 'desiredCount' | 'integrationTimeout' | 'parameterMapping'>> & {
   readonly autoScaling?: AutoScalingOptions;
+  readonly desiredCount?: number;
 };
 
 /** `PrivateEcsHttpApiProps` with every default applied, the default service's options included. */
@@ -74,11 +81,19 @@ export function resolveProps(props: PrivateEcsHttpApiProps): ResolvedProps {
   return { ...resolved, natGateways };
 }
 
-/** Applies the defaults to one service's options. */
+/**
+ * Applies the defaults to one service's options. An autoscaled service gets no default
+ * `desiredCount`: CloudFormation sends a service's DesiredCount with every update of it, so a
+ * template value would reset a scaled-out service to it on each deploy (aws/aws-cdk#3919). Left
+ * out, ECS starts one task on the first deploy and keeps the current count on updates.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#cfn-ecs-service-desiredcount
+ */
 export function resolveServiceOptions(options: ContainerServiceOptions): ResolvedServiceOptions {
+  const { desiredCount, ...defaults } = SERVICE_PROP_DEFAULTS;
   return {
-    ...withDefaults(options, SERVICE_PROP_DEFAULTS),
+    ...withDefaults(options, defaults),
     ...resolveTaskSize(options.cpu, options.memoryLimitMiB),
+    desiredCount: options.desiredCount ?? (options.autoScaling ? undefined : desiredCount),
     autoScaling: options.autoScaling && resolveAutoScaling(options.autoScaling),
   };
 }

@@ -102,7 +102,7 @@ function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions,
     acknowledgeNagFinding(executionRolePolicy, 'AwsSolutions-IAM5',
       'ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource "*" for it. '
       + 'The other actions of this policy name the image repository and the log group.',
-      ['Resource::*']);
+      'Resource::*');
   }
   return taskDefinition;
 }

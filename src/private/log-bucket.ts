@@ -1,5 +1,6 @@
-import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnResource, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -11,8 +12,17 @@ const NONCURRENT_EXPIRATION = Duration.days(30);
 
 const SELF_LOGGING_REASON = 'This bucket is itself the destination of access logs; logging the access to it would need another bucket, and that one another.';
 
-/** Where in the log bucket the VPC flow logs go. */
+/** Where in the log bucket the VPC flow logs and the load balancer's access logs go. */
 const FLOW_LOG_PREFIX = 'vpc-flow-logs';
+const ACCESS_LOG_PREFIX = 'load-balancer';
+
+/**
+ * The principal that writes load balancer access logs in every Region: Elastic Load Balancing's
+ * current bucket policy. The older one, an ELB account per Region, is what aws-cdk-lib writes for
+ * a stack with a concrete Region; "this legacy policy is still supported".
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+ */
+const ACCESS_LOG_WRITER = 'logdelivery.elasticloadbalancing.amazonaws.com';
 
 /**
  * A bucket for the load balancer's access logs and the VPC flow logs. Load balancers write
@@ -64,4 +74,52 @@ export function addFlowLogToBucket(vpc: ec2.Vpc, bucket: s3.IBucket): void {
     destination: ec2.FlowLogDestination.toS3(bucket, FLOW_LOG_PREFIX),
     trafficType: ec2.FlowLogTrafficType.ALL,
   });
+}
+
+/**
+ * Turns on the load balancer's access logs to the bucket. In a stack with a concrete Region,
+ * aws-cdk-lib writes the bucket policy; in an environment-agnostic one it cannot (its policy names
+ * the Region's ELB account), so we write ELB's current one, which holds in every Region.
+ */
+export function logAccessLogsToBucket(loadBalancer: elbv2.ApplicationLoadBalancer, bucket: s3.IBucket): void {
+  if (!Token.isUnresolved(Stack.of(loadBalancer).region)) {
+    loadBalancer.logAccessLogs(bucket, ACCESS_LOG_PREFIX);
+    return;
+  }
+  loadBalancer.setAttribute('access_logs.s3.enabled', 'true');
+  loadBalancer.setAttribute('access_logs.s3.bucket', bucket.bucketName);
+  loadBalancer.setAttribute('access_logs.s3.prefix', ACCESS_LOG_PREFIX);
+  bucket.addToResourcePolicy(accessLogStatement(bucket));
+  // ELB checks that it may write to the bucket when access logs are turned on.
+  const policy = bucket.policy?.node.defaultChild;
+  if (CfnResource.isCfnResource(policy)) {
+    (loadBalancer.node.defaultChild as CfnResource).addDependency(policy);
+  }
+}
+
+function accessLogStatement(bucket: s3.IBucket): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    principals: [new iam.ServicePrincipal(ACCESS_LOG_WRITER)],
+    actions: ['s3:PutObject'],
+    resources: [bucket.arnForObjects(`${ACCESS_LOG_PREFIX}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+  });
+}
+
+/**
+ * Warns when the log bucket is imported: the construct cannot add to its policy, and without the
+ * statements the services need, the first deploy fails (ELB checks its access) or logs are lost.
+ */
+export function warnIfBucketPolicyIsNotOurs(scope: Construct, bucket: s3.IBucket, uses: { accessLogs: boolean; flowLogs: boolean }): void {
+  if (bucket.node.defaultChild instanceof s3.CfnBucket || (!uses.accessLogs && !uses.flowLogs)) {
+    return;
+  }
+  const needs = [
+    uses.accessLogs && `s3:PutObject for the service principal ${ACCESS_LOG_WRITER} on ${ACCESS_LOG_PREFIX}/AWSLogs/<account>/* (load balancer access logs)`,
+    uses.flowLogs && `s3:PutObject for delivery.logs.amazonaws.com on ${FLOW_LOG_PREFIX}/AWSLogs/<account>/* with s3:x-amz-acl bucket-owner-full-control, `
+      + 'and s3:GetBucketAcl and s3:ListBucket on the bucket (VPC flow logs)',
+  ].filter(Boolean);
+  Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:importedLogBucket',
+    `logBucket is imported, so its bucket policy is not this stack's to change. Make sure it allows ${needs.join('; and ')}. `
+    + 'See https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html. '
+    + 'Acknowledge this warning once it does.');
 }

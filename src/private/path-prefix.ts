@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 
 const PATH_PREFIX = /^(\/[A-Za-z0-9._-]+)+$/;
 
@@ -23,5 +24,56 @@ export function validatePathPrefix(pathPrefix: string, taken: readonly string[])
     if (pathPrefix.startsWith(`${other}/`) || other.startsWith(`${pathPrefix}/`)) {
       throw new Error(`pathPrefix '${pathPrefix}' overlaps '${other}' of another service: nested prefixes are not supported`);
     }
+  }
+}
+
+/** The request parameter a parameter mapping writes to rewrite the path. */
+const PATH_OVERWRITE = 'overwrite:path';
+
+/** The greedy path parameter of the `{proxy+}` routes. */
+const PROXY_PARAMETER = '$request.path.proxy';
+
+/**
+ * Throws when `mapping` rewrites the path of an integration's requests so that the load balancer,
+ * which routes added services by path, would send them to another service: an added service's
+ * path (`ownPrefix`) must stay inside its prefix, and the default service's must stay outside
+ * every prefix in `otherPrefixes`. Only the literal start of the new path, before its first
+ * `$` variable, can be known at synth time; that is what is checked.
+ */
+export function validatePathRewrite(
+  prop: string,
+  mapping: apigwv2.ParameterMapping | undefined,
+  ownPrefix?: string,
+  otherPrefixes: readonly string[] = [],
+): void {
+  const path = mapping?.mappings[PATH_OVERWRITE];
+  if (path === undefined || Token.isUnresolved(path)) {
+    return;
+  }
+  if (path.includes(PROXY_PARAMETER)) {
+    // Routes without {proxy+} (`ANY /`, `ANY /<pathPrefix>`) share the integration, and API Gateway
+    // does not document what a path parameter the route lacks becomes: refuse rather than guess.
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html
+    throw new Error(
+      `${prop} overwrites the path with '${path}', but ${PROXY_PARAMETER} is undefined on the routes without {proxy+} `
+      + `(${ownPrefix === undefined ? "'ANY /'" : `'ANY ${ownPrefix}'`}) that share this integration. `
+      + 'Use $request.path (the whole path), a static path, or rewrite the path in the service itself.',
+    );
+  }
+  const literal = path.split('$')[0];
+  const within = (prefix: string) => literal === prefix || literal.startsWith(`${prefix}/`);
+  if (ownPrefix !== undefined && !within(ownPrefix)) {
+    throw new Error(
+      `${prop} overwrites the path with '${path}', but the load balancer routes this service by its pathPrefix '${ownPrefix}': `
+      + `the requests would reach another service. Keep the new path under '${ownPrefix}/', `
+      + 'or strip the prefix in the service itself.',
+    );
+  }
+  const taken = otherPrefixes.find(within);
+  if (taken !== undefined) {
+    throw new Error(
+      `${prop} overwrites the path with '${path}', which is under pathPrefix '${taken}' of an added service: `
+      + 'the load balancer would send the default service\'s requests there. Choose a path outside it.',
+    );
   }
 }

@@ -1,6 +1,8 @@
-import { Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { ResolvedProps } from './defaults';
 import { API_DEFAULTS } from './defaults';
+import { validatePathRewrite } from './path-prefix';
 import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate';
 import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api';
 import { TaskEgress } from '../task-egress';
@@ -29,6 +31,12 @@ function validateNetwork(props: PrivateEcsHttpApiProps, resolved: ResolvedProps)
     );
   }
   if (resolved.taskEgress === TaskEgress.NAT_GATEWAY) {
+    if (resolved.natGateways === 0) {
+      throw new Error(
+        'natGateways must be 1 or 2 when taskEgress is NAT_GATEWAY (the default), got 0. To run without NAT gateways, '
+        + 'set taskEgress to PUBLIC_IP (tasks with public IPs) or VPC_ENDPOINTS (no route out; the image in ECR) instead.',
+      );
+    }
     requireIntegerInRange('natGateways', resolved.natGateways, 1, API_DEFAULTS.maxAzs);
   } else if (resolved.natGateways !== 0) {
     throw new Error(`natGateways must be 0 when taskEgress is ${resolved.taskEgress}: the tasks do not use NAT, got ${resolved.natGateways}`);
@@ -36,21 +44,59 @@ function validateNetwork(props: PrivateEcsHttpApiProps, resolved: ResolvedProps)
 }
 
 function validateLoadBalancer(props: PrivateEcsHttpApiProps): void {
-  if (props.logBucket?.encryptionKey) {
-    throw new Error('logBucket must be encrypted with S3-managed keys (SSE-S3): load balancers cannot write access logs to a bucket with a KMS key');
-  }
+  validateLogBucketEncryption(props.logBucket);
   requireTogether('loadBalancerCertificate', props.loadBalancerCertificate, 'loadBalancerServerName', props.loadBalancerServerName);
+  // API Gateway checks this name against the load balancer's certificate, so it is one host name,
+  // never a wildcard: the certificate may be *.example.com, the name is internal.example.com.
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-extensions-integration-tls-config.html
   if (props.loadBalancerServerName !== undefined && !Token.isUnresolved(props.loadBalancerServerName)
-    && !/^[a-z0-9*]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(props.loadBalancerServerName)) {
-    throw new Error(`loadBalancerServerName must be a DNS host name such as internal.example.com, got '${props.loadBalancerServerName}'`);
+    && (props.loadBalancerServerName.length > 253 || !HOST_NAME.test(props.loadBalancerServerName))) {
+    throw new Error(
+      'loadBalancerServerName must be one DNS host name that the load balancer\'s certificate covers, such as internal.example.com '
+      + `(no wildcard, no scheme or port), got '${props.loadBalancerServerName}'`,
+    );
   }
+}
+
+/** A DNS host name of two or more labels: letters, digits and inner hyphens, 63 characters each at most. */
+const HOST_NAME = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/i;
+
+/**
+ * Load balancers write access logs only to a bucket with SSE-S3: "The only server-side encryption
+ * option that's supported is Amazon S3-managed keys (SSE-S3)."
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+ */
+function validateLogBucketEncryption(bucket?: s3.IBucket): void {
+  if (bucket === undefined) {
+    return;
+  }
+  const algorithms = bucketEncryptionAlgorithms(bucket);
+  const kms = algorithms.find(algorithm => algorithm.startsWith('aws:kms'));
+  if (bucket.encryptionKey || kms) {
+    throw new Error(
+      `logBucket must be encrypted with S3-managed keys (SSE-S3), got ${kms ?? 'a KMS key'}: `
+      + 'load balancers cannot write access logs to a bucket encrypted with KMS (BucketEncryption.KMS, KMS_MANAGED or DSSE)',
+    );
+  }
+}
+
+/** The default encryption algorithms of a bucket of this app, as its template will say; none for an imported one. */
+function bucketEncryptionAlgorithms(bucket: s3.IBucket): string[] {
+  const resource = bucket.node.defaultChild;
+  if (!(resource instanceof s3.CfnBucket)) {
+    return [];
+  }
+  const encryption = Stack.of(bucket).resolve(resource.bucketEncryption) as s3.CfnBucket.BucketEncryptionProperty | undefined;
+  const rules = (encryption?.serverSideEncryptionConfiguration ?? []) as s3.CfnBucket.ServerSideEncryptionRuleProperty[];
+  return rules.map(rule => (rule.serverSideEncryptionByDefault as s3.CfnBucket.ServerSideEncryptionByDefaultProperty | undefined)?.sseAlgorithm)
+    .filter((algorithm): algorithm is string => typeof algorithm === 'string');
 }
 
 function validateApi(props: PrivateEcsHttpApiProps, resolved: ResolvedProps): void {
   requireNumberInRange('throttlingRateLimit', resolved.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
   requireIntegerInRange('throttlingBurstLimit', resolved.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
-  validateIntegrationTimeout(props);
 
+  validatePathRewrite('parameterMapping', props.parameterMapping);
   if (props.defaultAuthorizationScopes !== undefined && props.defaultAuthorizer === undefined) {
     throw new Error('defaultAuthorizationScopes needs a defaultAuthorizer (JWT) to check them, got no defaultAuthorizer');
   }
@@ -68,17 +114,6 @@ function validateApi(props: PrivateEcsHttpApiProps, resolved: ResolvedProps): vo
     if (resolved.disableExecuteApiEndpoint) {
       throw new Error('disableExecuteApiEndpoint needs a domainName: without one, the API would have no URL at all');
     }
-  }
-}
-
-function validateIntegrationTimeout(props: PrivateEcsHttpApiProps): void {
-  const timeout = props.integrationTimeout;
-  if (timeout === undefined || timeout.isUnresolved()) {
-    return;
-  }
-  const milliseconds = timeout.toMilliseconds();
-  if (milliseconds < 50 || milliseconds > 29_000) {
-    throw new Error(`integrationTimeout must be between 50 milliseconds and 29 seconds (the HTTP API limit), got ${timeout.toHumanString()}`);
   }
 }
 

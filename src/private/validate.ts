@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type { Duration } from 'aws-cdk-lib';
 import type { ResolvedServiceOptions } from './defaults';
+import { INTEGRATION_TIMEOUT_MS } from './defaults';
 import { describeMemoryValues, FARGATE_CPU_VALUES, memoryValuesFor } from './fargate-sizes';
 import type { AutoScalingOptions } from '../auto-scaling';
 
@@ -12,15 +13,56 @@ import type { AutoScalingOptions } from '../auto-scaling';
 export function validateServiceOptions(options: ResolvedServiceOptions): void {
   validateTaskSize(options.cpu, options.memoryLimitMiB);
   requireIntegerInRange('containerPort', options.containerPort, 1, 65535);
-  requireIntegerInRange('desiredCount', options.desiredCount, 0, Number.MAX_SAFE_INTEGER);
+  if (options.desiredCount !== undefined) {
+    requireIntegerInRange('desiredCount', options.desiredCount, 0, Number.MAX_SAFE_INTEGER);
+  }
   requireIntegerInRange('minHealthyPercent', options.minHealthyPercent, 0, 100);
   requireIntegerInRange('maxHealthyPercent', options.maxHealthyPercent, 100, 200);
   requirePath('healthCheckPath', options.healthCheckPath);
-  if (options.fargateSpot && options.cpuArchitecture === ecs.CpuArchitecture.ARM64) {
-    throw new Error('fargateSpot cannot be used with cpuArchitecture ARM64: Fargate Spot runs only X86_64 tasks');
-  }
+  validateIntegrationTimeout(options.integrationTimeout);
   if (options.autoScaling) {
     validateAutoScaling(options.autoScaling, options.desiredCount);
+  }
+  validateDeploymentRoom(options);
+}
+
+/**
+ * Throws when a rolling deployment could never replace a task: ECS rounds the minimum healthy
+ * count up and the maximum count down, and must be able to start a new task before stopping an
+ * old one or stop one first. Both get easier as the service grows, so the smallest count it may
+ * run is the one to check: `desiredCount`, or with auto scaling `minCapacity` (at least 1).
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html
+ */
+function validateDeploymentRoom(options: ResolvedServiceOptions): void {
+  const { minHealthyPercent, maxHealthyPercent } = options;
+  const smallest = options.desiredCount ?? Math.max(1, options.autoScaling?.minCapacity ?? 1);
+  if ([minHealthyPercent, maxHealthyPercent, smallest].some(value => Token.isUnresolved(value)) || smallest === 0) {
+    return;
+  }
+  const lowest = Math.ceil(smallest * minHealthyPercent / 100);
+  const highest = Math.floor(smallest * maxHealthyPercent / 100);
+  if (highest <= smallest && lowest >= smallest) {
+    const count = options.desiredCount !== undefined ? 'desiredCount' : 'autoScaling.minCapacity';
+    throw new Error(
+      `minHealthyPercent ${minHealthyPercent} and maxHealthyPercent ${maxHealthyPercent} leave ECS no room to deploy ${smallest} task(s) (${count}): `
+      + `it must keep ${lowest} running and may run at most ${highest}, so it can neither start a new task first nor stop an old one. `
+      + 'Lower minHealthyPercent or raise maxHealthyPercent.',
+    );
+  }
+}
+
+/**
+ * Throws unless the integration timeout is from 50 milliseconds to 30 seconds: the HTTP API
+ * quota (REST APIs stop at 29 seconds, as aws-cdk-lib's own check does).
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+ */
+function validateIntegrationTimeout(timeout?: Duration): void {
+  if (timeout === undefined || timeout.isUnresolved()) {
+    return;
+  }
+  const milliseconds = timeout.toMilliseconds();
+  if (milliseconds < INTEGRATION_TIMEOUT_MS.min || milliseconds > INTEGRATION_TIMEOUT_MS.max) {
+    throw new Error(`integrationTimeout must be between 50 milliseconds and 30 seconds (the HTTP API limit), got ${timeout.toHumanString()}`);
   }
 }
 
@@ -41,7 +83,7 @@ function validateTaskSize(cpu: number, memoryLimitMiB: number): void {
   }
 }
 
-function validateAutoScaling(options: AutoScalingOptions, desiredCount: number): void {
+function validateAutoScaling(options: AutoScalingOptions, desiredCount?: number): void {
   requireIntegerInRange('autoScaling.minCapacity', options.minCapacity, 0, Number.MAX_SAFE_INTEGER);
   requireIntegerInRange('autoScaling.maxCapacity', options.maxCapacity, 1, Number.MAX_SAFE_INTEGER);
   if (options.targetCpuUtilizationPercent !== undefined) {
@@ -57,7 +99,7 @@ function validateAutoScaling(options: AutoScalingOptions, desiredCount: number):
   if (minCapacity > maxCapacity) {
     throw new Error(`autoScaling.minCapacity must not exceed autoScaling.maxCapacity, got ${minCapacity} > ${maxCapacity}`);
   }
-  if (desiredCount < minCapacity || desiredCount > maxCapacity) {
+  if (desiredCount !== undefined && (desiredCount < minCapacity || desiredCount > maxCapacity)) {
     throw new Error(
       `desiredCount must be within autoScaling.minCapacity and autoScaling.maxCapacity (${minCapacity} to ${maxCapacity}), got ${desiredCount}`,
     );
@@ -91,4 +133,31 @@ export function requireNumberInRange(prop: string, value: number, min: number, m
 
 function describeRange(kind: string, min: number, max: number): string {
   return max === Number.MAX_SAFE_INTEGER ? `${kind} of at least ${min}` : `${kind} between ${min} and ${max}`;
+}
+
+/** A private Amazon ECR image URI: `<account>.dkr.ecr[-fips].<region>.amazonaws.com[.cn]/<repository>`. */
+const ECR_IMAGE = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\//;
+
+/**
+ * Throws unless tasks with no route out can pull `imageName` through the VPC's ECR endpoints: the
+ * endpoints reach only Amazon ECR private registries of their own Region, not Docker Hub, Amazon
+ * ECR Public or another Region. An image URI known only at deploy time (an ECR repository or an
+ * asset of this app) is left to CloudFormation.
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
+ */
+export function requireImageInRegionalEcr(imageName: string, region: string): void {
+  if (Token.isUnresolved(imageName)) {
+    return;
+  }
+  const ecr = ECR_IMAGE.exec(imageName);
+  const imageRegion = ecr?.[1];
+  if (ecr && (Token.isUnresolved(region) || imageRegion === region)) {
+    return;
+  }
+  const where = ecr ? `Amazon ECR in ${imageRegion}, not the stack's Region ${region}` : 'not in Amazon ECR';
+  throw new Error(
+    `image '${imageName}' cannot be pulled with taskEgress VPC_ENDPOINTS: it is ${where}, and the tasks' subnets have no route out. `
+    + 'Push the image to an ECR repository in the stack\'s Region (an ECR pull-through cache rule can mirror a public registry; '
+    + 'its first pull needs a network with a route out), or use taskEgress NAT_GATEWAY or PUBLIC_IP.',
+  );
 }
