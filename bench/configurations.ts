@@ -80,6 +80,11 @@ export const COST_PRESETS: BenchConfiguration[] = [
     build: ourStack({ fargateSpot: true }),
   },
   {
+    name: 'Graviton + Spot',
+    description: '`cpuArchitecture: ARM64`, `fargateSpot: true`',
+    build: ourStack({ cpuArchitecture: ecs.CpuArchitecture.ARM64, fargateSpot: true }),
+  },
+  {
     name: 'VPC endpoints',
     description: '`taskEgress: VPC_ENDPOINTS`, a private ECR image',
     build: ourStack(stack => ({ image: privateImage(stack), taskEgress: TaskEgress.VPC_ENDPOINTS })),

@@ -43,8 +43,8 @@ export function estimateIdleMonthlyCost(template: Template): CostLine[] {
     const gb = Number(task.Properties?.Memory) / 1024;
     const spot = (service.Properties?.CapacityProviderStrategy ?? []).some((s: any) => s.CapacityProvider === 'FARGATE_SPOT');
     const architecture = task.Properties?.RuntimePlatform?.CpuArchitecture === 'ARM64' ? 'ARM64' : 'X86_64';
-    const rate = PRICES.fargate[spot ? 'SPOT' : architecture];
-    add(`Fargate task ${vcpu} vCPU ${gb} GB ${spot ? 'Spot' : architecture}`, tasks, tasks * perMonth(vcpu * rate.vcpuHour + gb * rate.gbHour));
+    const rate = PRICES.fargate[spot ? (architecture === 'ARM64' ? 'SPOT_ARM64' : 'SPOT') : architecture];
+    add(`Fargate task ${vcpu} vCPU ${gb} GB ${spot ? `Spot ${architecture}` : architecture}`, tasks, tasks * perMonth(vcpu * rate.vcpuHour + gb * rate.gbHour));
     if (service.Properties?.NetworkConfiguration?.AwsvpcConfiguration?.AssignPublicIp === 'ENABLED') {
       add('Task public IPv4', tasks, tasks * perMonth(PRICES.publicIpv4Hour));
     }

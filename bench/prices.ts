@@ -21,6 +21,8 @@ export const PRICES = {
     ARM64: { vcpuHour: 0.03238, gbHour: 0.00356 },
     /** Fargate Spot varies; this is its usual level in us-east-1, about 70% off X86_64 */
     SPOT: { vcpuHour: 0.01214, gbHour: 0.00133 },
+    /** Fargate Spot on ARM64: an estimate, the same 70% off ARM64's on-demand price */
+    SPOT_ARM64: { vcpuHour: 0.009714, gbHour: 0.001068 },
   },
   /** https://aws.amazon.com/cloudwatch/pricing/ : standard alarm, per metric per month */
   alarmMetricMonth: 0.10,

@@ -40,13 +40,15 @@ describe('idle cost estimate', () => {
         OnDemand: service('X86', { DesiredCount: 2 }),
         Graviton: service('Arm', { DesiredCount: 1 }),
         Spot: service('X86', { DesiredCount: 1, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }] }),
+        GravitonSpot: service('Arm', { DesiredCount: 1, CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }] }),
       },
     });
-    const { X86_64, ARM64, SPOT } = PRICES.fargate;
+    const { X86_64, ARM64, SPOT, SPOT_ARM64 } = PRICES.fargate;
     expect(lines.map(line => [line.item, line.quantity, line.monthlyUsd.toFixed(4)])).toEqual([
       ['Fargate task 0.25 vCPU 0.5 GB X86_64', 2, (2 * 730 * (0.25 * X86_64.vcpuHour + 0.5 * X86_64.gbHour)).toFixed(4)],
       ['Fargate task 1 vCPU 2 GB ARM64', 1, (730 * (ARM64.vcpuHour + 2 * ARM64.gbHour)).toFixed(4)],
-      ['Fargate task 0.25 vCPU 0.5 GB Spot', 1, (730 * (0.25 * SPOT.vcpuHour + 0.5 * SPOT.gbHour)).toFixed(4)],
+      ['Fargate task 0.25 vCPU 0.5 GB Spot X86_64', 1, (730 * (0.25 * SPOT.vcpuHour + 0.5 * SPOT.gbHour)).toFixed(4)],
+      ['Fargate task 1 vCPU 2 GB Spot ARM64', 1, (730 * (SPOT_ARM64.vcpuHour + 2 * SPOT_ARM64.gbHour)).toFixed(4)],
     ]);
   });
 

@@ -1,0 +1,176 @@
+import { Duration } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import fc from 'fast-check';
+import type { AddServiceOptions, ContainerServiceOptions, IApiService, PrivateEcsHttpApiProps } from '../src';
+import { PrivateEcsHttpApi, TaskEgress } from '../src';
+import { ingressRulesOf } from './security-group-rules';
+import { getAtt, logicalId, newStack, ref } from './util';
+
+/**
+ * Random combinations of props and added services, built as a user would. Whatever the
+ * combination, the construct either refuses it with an error of its own or makes a template in
+ * which the security-group chain holds, no address range is admitted, auto scaling keeps its
+ * count, and every added service is reached by its own prefix. A failure prints fast-check's seed
+ * and path; FC_SEED=<seed> reruns that case.
+ */
+const RUNS = 200;
+
+/** Images the tasks can pull through VPC endpoints (ECR of the stack's Region), and ones they cannot. */
+const IMAGES = [
+  'public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest',
+  'nginxinc/nginx-unprivileged:1.27-alpine',
+  '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1',
+  '123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1',
+  '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1',
+];
+const PREFIXES = ['/orders', '/orders/v1', '/payments', '/a.b', '/c', '/d', 'bad'];
+const PATH_REWRITES = ['$request.path', '/v2$request.path', '$request.path.proxy', '/orders/legacy', '/payments/x$request.path'];
+
+/** Mostly values the construct accepts, now and then one it must refuse, and often none at all. */
+function sometimes<T>(valid: fc.Arbitrary<T>, invalid?: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+  return fc.oneof(
+    { weight: 20, arbitrary: fc.constant(undefined) },
+    { weight: 20, arbitrary: valid },
+    ...(invalid ? [{ weight: 1, arbitrary: invalid }] : []),
+  );
+}
+
+const serviceOptions: fc.Arbitrary<ContainerServiceOptions> = fc.record({
+  image: fc.constantFrom(...IMAGES).map(name => ecs.ContainerImage.fromRegistry(name)),
+  cpu: sometimes(fc.constantFrom(256, 512, 1024), fc.constant(300)),
+  memoryLimitMiB: sometimes(fc.constantFrom(1024, 2048), fc.constant(700)),
+  desiredCount: sometimes(fc.integer({ min: 0, max: 4 }), fc.constant(-1)),
+  containerPort: sometimes(fc.constantFrom(80, 8080), fc.constantFrom(0, 70000)),
+  healthCheckPath: sometimes(fc.constantFrom('/', '/health'), fc.constant('health')),
+  cpuArchitecture: sometimes(fc.constantFrom(ecs.CpuArchitecture.X86_64, ecs.CpuArchitecture.ARM64)),
+  fargateSpot: sometimes(fc.boolean()),
+  minHealthyPercent: sometimes(fc.constantFrom(0, 50, 100)),
+  maxHealthyPercent: sometimes(fc.constantFrom(100, 150, 200)),
+  autoScaling: sometimes(fc.record({ minCapacity: fc.integer({ min: 0, max: 3 }), maxCapacity: fc.integer({ min: 3, max: 6 }) }),
+    fc.record({ minCapacity: fc.constant(4), maxCapacity: fc.constant(2) })),
+  integrationTimeout: sometimes(fc.integer({ min: 50, max: 30_000 }), fc.constantFrom(49, 30_001)).map(ms => ms === undefined ? undefined : Duration.millis(ms)),
+  parameterMapping: sometimes(fc.constantFrom(...PATH_REWRITES))
+    .map(path => path === undefined ? undefined : new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.custom(path))),
+}, { requiredKeys: ['image'] });
+
+const combination = fc.record({
+  props: fc.tuple(serviceOptions, fc.record({
+    taskEgress: sometimes(fc.constantFrom(TaskEgress.NAT_GATEWAY, TaskEgress.PUBLIC_IP, TaskEgress.VPC_ENDPOINTS)),
+    natGateways: sometimes(fc.integer({ min: 1, max: 2 }), fc.constant(0)),
+  }, { requiredKeys: [] })).map(([service, network]): PrivateEcsHttpApiProps => ({ ...service, ...network })),
+  added: fc.array(fc.tuple(serviceOptions, fc.constantFrom(...PREFIXES))
+    .map(([options, pathPrefix]): AddServiceOptions => ({ ...options, pathPrefix })), { maxLength: 2 }),
+});
+
+interface Built {
+  readonly api: PrivateEcsHttpApi;
+  readonly added: IApiService[];
+  readonly template: Template;
+}
+
+/** Builds the combination; returns undefined when the construct refused it, and fails on any other error. */
+function buildOrRefuse(props: PrivateEcsHttpApiProps, addedOptions: AddServiceOptions[]): Built | undefined {
+  try {
+    const stack = newStack();
+    const api = new PrivateEcsHttpApi(stack, 'Api', props);
+    const added = addedOptions.map((options, index) => api.addService(`Service${index}`, options));
+    return { api, added, template: Template.fromStack(stack) };
+  } catch (error) {
+    // aws-cdk-lib throws its own ValidationError types; the construct throws a plain Error that names the prop.
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).name).toBe('Error');
+    expect((error as Error).message).toMatch(/^[a-zA-Z.]+ |^image '|^vpc|^taskEgress|^pathPrefix/);
+    return undefined;
+  }
+}
+
+function checkNoCidrIngress(template: Template): void {
+  const groups = Object.values(template.findResources('AWS::EC2::SecurityGroup'));
+  const rules = [
+    ...groups.flatMap(group => group.Properties.SecurityGroupIngress ?? []),
+    ...Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')).map(rule => rule.Properties),
+  ];
+  expect(rules.filter(rule => rule.CidrIp !== undefined || rule.CidrIpv6 !== undefined)).toEqual([]);
+}
+
+/** The VPC link may reach only the listener; each service's tasks admit only the load balancer, on their port. */
+function checkSecurityGroupChain({ api, added, template }: Built, props: PrivateEcsHttpApiProps, addedOptions: AddServiceOptions[]): void {
+  const loadBalancerGroup = api.loadBalancer.connections.securityGroups[0];
+  const vpcLinkGroup = api.node.findChild('VpcLinkSecurityGroup');
+  expect(ingressRulesOf(template, logicalId(loadBalancerGroup))).toEqual([
+    expect.objectContaining({ FromPort: api.listener.port, ToPort: api.listener.port, SourceSecurityGroupId: getAtt(vpcLinkGroup, 'GroupId') }),
+  ]);
+  const services = [{ service: api.service, port: props.containerPort ?? 80 }, ...added.map((item, index) => ({
+    service: item.service, port: addedOptions[index].containerPort ?? 80,
+  }))];
+  for (const { service, port } of services) {
+    expect(ingressRulesOf(template, logicalId(service.connections.securityGroups[0]))).toEqual([
+      expect.objectContaining({ IpProtocol: 'tcp', FromPort: port, ToPort: port, SourceSecurityGroupId: getAtt(loadBalancerGroup, 'GroupId') }),
+    ]);
+  }
+}
+
+/** An autoscaled service carries a DesiredCount only when the user set one: a template value would reset it on each deploy. */
+function checkDesiredCounts({ api, added, template }: Built, props: PrivateEcsHttpApiProps, addedOptions: AddServiceOptions[]): void {
+  const services = [{ service: api.service, options: props as ContainerServiceOptions }, ...added.map((item, index) => ({
+    service: item.service, options: addedOptions[index] as ContainerServiceOptions,
+  }))];
+  for (const { service, options } of services) {
+    const desiredCount = template.toJSON().Resources[logicalId(service)].Properties.DesiredCount;
+    if (options.autoScaling) {
+      expect(desiredCount).toBe(options.desiredCount);
+    } else {
+      expect(desiredCount).toBe(options.desiredCount ?? 2);
+    }
+  }
+}
+
+/**
+ * Each added service's routes go to its own integration, whose rewritten path (if any) stays under
+ * its prefix, and a listener rule forwards that prefix to its target group; the default service's
+ * rewritten path lands under no added prefix.
+ */
+function checkNoMisroute({ api, added, template }: Built): void {
+  const resources = template.toJSON().Resources;
+  const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(route => route.Properties);
+  const targetOf = (routeKey: string) => routes.find(route => route.RouteKey === routeKey)!.Target['Fn::Join'][1][1].Ref as string;
+  const pathOf = (integrationId: string): string | undefined => resources[integrationId].Properties.RequestParameters?.['overwrite:path'];
+  const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  for (const service of added) {
+    const integration = targetOf(`ANY ${service.pathPrefix}`);
+    expect(targetOf(`ANY ${service.pathPrefix}/{proxy+}`)).toBe(integration);
+    expect(integration).not.toBe(targetOf('ANY /'));
+    const path = pathOf(integration);
+    if (path !== undefined) {
+      expect(under(path.split('$')[0], service.pathPrefix)).toBe(true);
+    }
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [service.pathPrefix, `${service.pathPrefix}/*`] } }],
+      Actions: [{ Type: 'forward', TargetGroupArn: ref(service.targetGroup) }],
+    });
+  }
+  const defaultPath = pathOf(targetOf('ANY /'));
+  if (defaultPath !== undefined) {
+    expect(added.filter(service => under(defaultPath.split('$')[0], service.pathPrefix))).toEqual([]);
+  }
+  expect(api.services).toEqual(added);
+}
+
+test(`any combination of props and added services is refused by the construct or holds its guarantees (${RUNS} runs)`, () => {
+  let synthesized = 0;
+  fc.assert(fc.property(combination, ({ props, added: addedOptions }) => {
+    const built = buildOrRefuse(props, addedOptions);
+    if (!built) {
+      return;
+    }
+    synthesized++;
+    checkNoCidrIngress(built.template);
+    checkSecurityGroupChain(built, props, addedOptions);
+    checkDesiredCounts(built, props, addedOptions);
+    checkNoMisroute(built);
+  }), { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
+  // The properties say nothing if every combination is refused.
+  expect(synthesized).toBeGreaterThan(RUNS / 10);
+});
