@@ -50,7 +50,8 @@ const serviceOptions: fc.Arbitrary<ContainerServiceOptions> = fc.record({
   maxHealthyPercent: sometimes(fc.constantFrom(100, 150, 200)),
   autoScaling: sometimes(fc.record({ minCapacity: fc.integer({ min: 0, max: 3 }), maxCapacity: fc.integer({ min: 3, max: 6 }) }),
     fc.record({ minCapacity: fc.constant(4), maxCapacity: fc.constant(2) })),
-  integrationTimeout: sometimes(fc.integer({ min: 50, max: 30_000 }), fc.constantFrom(49, 30_001)).map(ms => ms === undefined ? undefined : Duration.millis(ms)),
+  integrationTimeout: sometimes(fc.integer({ min: 50, max: 30_000 }), fc.constantFrom(49, 30_001))
+    .map(ms => ms === undefined ? undefined : Duration.millis(ms)),
   parameterMapping: sometimes(fc.constantFrom(...PATH_REWRITES))
     .map(path => path === undefined ? undefined : new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.custom(path))),
 }, { requiredKeys: ['image'] });
