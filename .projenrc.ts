@@ -12,6 +12,7 @@ const CDK_VERSION = '2.257.0';
 /** Exact versions of the tools that build and check us: no ranges, no `latest`. */
 const DEV_TOOLS = [
   'aws-cdk@2.1115.1', // the CLI that synthesizes the example app
+  'fast-check@4.11.0', // property-based tests
 ];
 
 const project = new awscdk.AwsCdkConstructLibrary({
