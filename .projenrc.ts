@@ -1,4 +1,5 @@
-import { awscdk, javascript } from 'projen';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { awscdk, javascript, JsonFile } from 'projen';
 import { configureLanguages } from './projenrc/languages';
 import { configureValidation } from './projenrc/validation';
 
@@ -82,6 +83,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
 project.tsconfigDev.addInclude('.projenrc.ts');
 
 // The main job: synthesize the example app (the AWS tutorial) to a CloudFormation template, and check it.
+new JsonFile(project, 'examples/tutorial/cdk.json', {
+  obj: {
+    app: 'npx ts-node --transpile-only --project ../../tsconfig.dev.json app.ts',
+    // What `cdk init` writes into a new project: the feature flags aws-cdk-lib recommends, here those of
+    // the release we build with, so that they follow it when it is upgraded.
+    context: CURRENTLY_RECOMMENDED_FLAGS,
+  },
+});
 project.addTask('synth:example', {
   description: 'Synthesize the example app in examples/tutorial to cdk.out, and check its template',
   exec: 'scripts/synth-example.sh',
