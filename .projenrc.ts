@@ -1,5 +1,6 @@
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { awscdk, javascript, JsonFile } from 'projen';
+import { configureCompatibility } from './projenrc/compatibility';
 import { configureLanguages } from './projenrc/languages';
 import { configureValidation } from './projenrc/validation';
 
@@ -116,5 +117,6 @@ for (const pattern of ['/examples/', '/.ci/', 'cdk.out/', '/bench/', '/.venv*/',
 
 configureValidation(project);
 configureLanguages(project);
+configureCompatibility(project);
 
 project.synth();

@@ -9,7 +9,8 @@ import type { awscdk, Task } from 'projen';
  * - cdk-nag stays on 2.x: 3.x reports through `Validations.of(app).addPlugins()`, which on
  *   aws-cdk-lib 2.257.0 fails at synth ("NagPack requires a construct tree on the validation
  *   context") because that release does not pass the construct tree to plugins. Our users on
- *   our minimum aws-cdk-lib can only run the 2.x aspect, so the 2.x aspect is what we test with.
+ *   our minimum aws-cdk-lib can only run the 2.x aspect, so the 2.x aspect is what we test with
+ *   here; `validate:nag3` runs cdk-nag 3 with the newest aws-cdk-lib (projenrc/compatibility.ts).
  */
 const VALIDATION_TOOLS = [
   '@aws-cdk/integ-runner@2.197.10',
@@ -31,7 +32,7 @@ const TEMPLATES = [
 ].join(' ');
 
 /** The checks `validate` runs, each a task of its own, in the order they report. */
-const CHECKS = ['validate:cfn-lint', 'validate:checkov', 'validate:nag'];
+const CHECKS = ['validate:cfn-lint', 'validate:checkov', 'validate:nag', 'validate:nag3'];
 
 /** Adds the integ tests, cdk-nag, cfn-lint and checkov, and the `validate` task that runs them all. */
 export function configureValidation(project: awscdk.AwsCdkConstructLibrary): void {

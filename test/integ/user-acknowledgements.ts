@@ -1,11 +1,23 @@
-import { Annotations, CfnResource, Stack } from 'aws-cdk-lib';
-import { NagSuppressions } from 'cdk-nag';
+import { Annotations, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import * as cdkNag from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { PrivateEcsHttpApi } from '../../src';
 
+/**
+ * cdk-nag 2's `NagSuppressions`, which the tests use; cdk-nag 3, which `npx projen test:newest` loads
+ * instead, has none: it reads the acknowledgements of aws-cdk-lib's `Validations` (its MIGRATION.md).
+ */
+const nagSuppressions = (cdkNag as unknown as { NagSuppressions?: NagSuppressionsOfCdkNag2 }).NagSuppressions;
+interface NagSuppressionsOfCdkNag2 {
+  addResourceSuppressions(construct: IConstruct, suppressions: { id: string; reason: string }[], applyToChildren?: boolean): void;
+}
+
 /** Who reports a finding, and so where its acknowledgement is written. */
 export enum Checker {
-  /** A cdk-nag rule; acknowledged in the resource's `cdk_nag` metadata. */
+  /**
+   * A cdk-nag rule; acknowledged where each major reads it: cdk-nag 2 in the resources' `cdk_nag`
+   * metadata, cdk-nag 3 in the construct's `Validations` acknowledgements.
+   */
   CDK_NAG = 'cdk-nag',
   /** A checkov check; acknowledged in the resource's `checkov` metadata in the template. */
   CHECKOV = 'checkov',
@@ -107,7 +119,8 @@ export function acknowledge(api: PrivateEcsHttpApi, acknowledgements: readonly U
     const construct = target(api);
     switch (checker) {
       case Checker.CDK_NAG:
-        NagSuppressions.addResourceSuppressions(construct, [{ id, reason }], true);
+        nagSuppressions?.addResourceSuppressions(construct, [{ id, reason }], true);
+        Validations.of(construct).acknowledge({ id, reason });
         break;
       case Checker.CHECKOV:
         const resource = cfnResourceOf(construct);
