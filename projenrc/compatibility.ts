@@ -19,7 +19,7 @@ const CDK_NAG_3_TEST = 'test/nag3.test.ts';
 
 /**
  * The other ways our users build with us than the tests' own: the newest aws-cdk-lib with cdk-nag 3
- * (`test:newest`).
+ * (`test:newest`), and the feature flags `cdk init` writes (`test:flags`).
  */
 export function configureCompatibility(project: awscdk.AwsCdkConstructLibrary): void {
   const jest = project.jest;
@@ -27,6 +27,7 @@ export function configureCompatibility(project: awscdk.AwsCdkConstructLibrary): 
     throw new Error('configureCompatibility needs the project\'s jest configuration');
   }
   configureNewest(project, jest);
+  configureFlags(project);
 }
 
 function configureNewest(project: awscdk.AwsCdkConstructLibrary, jest: javascript.Jest): void {
@@ -88,5 +89,14 @@ function configureNewest(project: awscdk.AwsCdkConstructLibrary, jest: javascrip
   project.addTask('validate:nag3', {
     description: `cdk-nag 3 AwsSolutions on every test configuration, with the newest aws-cdk-lib (the jest test ${CDK_NAG_3_TEST})`,
     steps: [{ spawn: install.name }, { exec: `${newestJest} ${CDK_NAG_3_TEST}` }],
+  });
+}
+
+function configureFlags(project: awscdk.AwsCdkConstructLibrary): void {
+  project.addTask('test:flags', {
+    description: "Run the unit tests with the feature flags `cdk init` writes into a new project's cdk.json in every App",
+    // Arguments before --setupFiles: jest would read any after it as more setup files.
+    exec: 'jest --ci --coverage=false "$@" --setupFiles ./test/flags/cdk-init-flags.ts',
+    receiveArgs: true,
   });
 }
