@@ -17,9 +17,16 @@ const CDK_NAG_2_TEST = 'test/nag.test.ts';
 /** The same checks as CDK_NAG_2_TEST, with cdk-nag 3: they can only run on the newest dependency set. */
 const CDK_NAG_3_TEST = 'test/nag3.test.ts';
 
+/** A new user's app: `cdk init app --language typescript`, the newest aws-cdk-lib and cdk-nag 3, and our npm package. */
+const NEW_USER_APP_DIR = 'consumers/newest';
+
+/** What `npx projen package:js` makes, and the new user's app installs. */
+const NPM_PACKAGE = 'dist/js/cdk-private-ecs-http-api@0.0.0.jsii.tgz';
+
 /**
  * The other ways our users build with us than the tests' own: the newest aws-cdk-lib with cdk-nag 3
- * (`test:newest`), and the feature flags `cdk init` writes (`test:flags`).
+ * (`test:newest`), the feature flags `cdk init` writes (`test:flags`), and an app made as a new user
+ * makes one (`consumer:newest`).
  */
 export function configureCompatibility(project: awscdk.AwsCdkConstructLibrary): void {
   const jest = project.jest;
@@ -28,6 +35,7 @@ export function configureCompatibility(project: awscdk.AwsCdkConstructLibrary): 
   }
   configureNewest(project, jest);
   configureFlags(project);
+  configureNewUserApp(project);
 }
 
 function configureNewest(project: awscdk.AwsCdkConstructLibrary, jest: javascript.Jest): void {
@@ -99,4 +107,19 @@ function configureFlags(project: awscdk.AwsCdkConstructLibrary): void {
     exec: 'jest --ci --coverage=false "$@" --setupFiles ./test/flags/cdk-init-flags.ts',
     receiveArgs: true,
   });
+}
+
+function configureNewUserApp(project: awscdk.AwsCdkConstructLibrary): void {
+  project.addTask('consumer:newest', {
+    description: `Pack the npm package, install it into the new user's app in ${NEW_USER_APP_DIR}, synthesize it with cdk-nag 3 and count its findings`,
+    env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+    steps: [
+      { spawn: 'compile' },
+      { spawn: 'package:js' },
+      { exec: `bash scripts/npm-ci-once.sh ${NEW_USER_APP_DIR}` },
+      { exec: `bash scripts/synth-new-user-app.sh ${NEW_USER_APP_DIR} ${NPM_PACKAGE}` },
+    ],
+  });
+  // The app has its own tsconfig, dependencies and cdk.json; our type-check and linting are not its.
+  project.tsconfigDev.addExclude(NEW_USER_APP_DIR);
 }
