@@ -88,7 +88,6 @@ function configureNewest(project: awscdk.AwsCdkConstructLibrary, jest: javascrip
   const newestJest = `jest --ci --coverage=false --config ${jestConfig.path}`;
   const test = project.addTask('test:newest', {
     description: `Type-check and run the unit tests against the newest aws-cdk-lib and cdk-nag 3, pinned in ${NEWEST_DIR}`,
-    receiveArgs: true,
   });
   test.spawn(install);
   test.exec(`tsc --noEmit --project ${tsconfig.fileName}`);
