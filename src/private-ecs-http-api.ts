@@ -416,6 +416,8 @@ export class PrivateEcsHttpApi extends Construct {
 
     // API, with a `$default` stage of our own: the one HttpApi creates takes no logs or throttling.
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      // A new name is an update without interruption of the API, not a replacement.
+      // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-api.html#cfn-apigatewayv2-api-name
       apiName: props.apiName ?? id,
       description: `Private integration to the ECS service ${this.node.path}`,
       createDefaultStage: false,

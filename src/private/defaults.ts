@@ -85,8 +85,10 @@ export function resolveProps(props: PrivateEcsHttpApiProps): ResolvedProps {
  * Applies the defaults to one service's options. An autoscaled service gets no default
  * `desiredCount`: CloudFormation sends a service's DesiredCount with every update of it, so a
  * template value would reset a scaled-out service to it on each deploy (aws/aws-cdk#3919). Left
- * out, ECS starts one task on the first deploy and keeps the current count on updates.
+ * out, CloudFormation creates the service with one task and omits the count from later updates;
+ * registering the scalable target then brings the service into [minCapacity, maxCapacity].
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#cfn-ecs-service-desiredcount
+ * @see https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html
  */
 export function resolveServiceOptions(options: ContainerServiceOptions): ResolvedServiceOptions {
   const { desiredCount, ...defaults } = SERVICE_PROP_DEFAULTS;
