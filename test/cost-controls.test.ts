@@ -5,7 +5,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { TaskEgress } from '../src';
 import { ingressRulesOf } from './security-group-rules';
 import type { Scenario } from './util';
-import { getAtt, logicalId, newStack, ref, SAMPLE_IMAGE, synthesize } from './util';
+import { getAtt, logicalId, newStack, ref, synthesize } from './util';
 
 describe('one NAT gateway', () => {
   test('serves both Availability Zones', () => {

@@ -1,4 +1,4 @@
-import { Annotations, Aws, CfnResource, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Aws, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -91,9 +91,8 @@ export function logAccessLogsToBucket(loadBalancer: elbv2.ApplicationLoadBalance
   loadBalancer.setAttribute('access_logs.s3.prefix', ACCESS_LOG_PREFIX);
   bucket.addToResourcePolicy(accessLogStatement(bucket));
   // ELB checks that it may write to the bucket when access logs are turned on.
-  const policy = bucket.policy?.node.defaultChild;
-  if (CfnResource.isCfnResource(policy)) {
-    (loadBalancer.node.defaultChild as CfnResource).addDependency(policy);
+  if (bucket.policy) {
+    loadBalancer.node.addDependency(bucket.policy);
   }
 }
 
