@@ -35,6 +35,9 @@ export interface IApiService extends IConstruct {
   /** The target group its listener rule forwards to. */
   readonly targetGroup: elbv2.ApplicationTargetGroup;
 
+  /** The second target group, which ECS shifts traffic to and from, with a `deploymentStrategy` other than ROLLING. */
+  readonly alternateTargetGroup?: elbv2.ApplicationTargetGroup;
+
   /** Its private integration, with its own timeout and parameter mapping, which its routes use. */
   readonly integration: apigwv2.HttpRouteIntegration;
 }

@@ -140,6 +140,16 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
    */
   readonly loadBalancerServerName?: string;
 
+  /**
+   * A port for a test listener on the load balancer, through which a blue/green, canary or linear
+   * deployment's lifecycle hooks reach the new tasks before production traffic shifts to them
+   * (ECS shifts its rules for each such service). It speaks what the production listener speaks,
+   * and admits nobody until you call `allowTestTraffic`: only from inside the VPC.
+   *
+   * @default - no test listener
+   */
+  readonly testListenerPort?: number;
+
   // ---- API -----------------------------------------------------------------------------------
 
   /**
@@ -298,6 +308,12 @@ export class PrivateEcsHttpApi extends Construct {
   /** The default service's target group. */
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
 
+  /** The default service's second target group, with a `deploymentStrategy` other than ROLLING. */
+  public readonly alternateTargetGroup?: elbv2.ApplicationTargetGroup;
+
+  /** The test listener, if `testListenerPort` is set. */
+  public readonly testListener?: elbv2.ApplicationListener;
+
   /** The VPC link through which the API reaches the load balancer. */
   public readonly vpcLink: apigwv2.VpcLink;
 
@@ -382,6 +398,9 @@ export class PrivateEcsHttpApi extends Construct {
       logAccessLogsToBucket(this.loadBalancer, this.logBucket!);
     }
     this.listener = createListener(this.loadBalancer, props.loadBalancerCertificate);
+    this.testListener = props.testListenerPort === undefined
+      ? undefined
+      : createListener(this.loadBalancer, props.loadBalancerCertificate, 'TestListener', props.testListenerPort);
 
     // Default service: attaching its target group lets the load balancer reach the container port.
     this.backendWiring = {
@@ -392,7 +411,7 @@ export class PrivateEcsHttpApi extends Construct {
         assignPublicIp: network.assignPublicIp,
         logEncryptionKey: props.logEncryptionKey,
       },
-      listener: this.listener,
+      listeners: { listener: this.listener, testListener: this.testListener },
       endpoints,
       recommendedAlarms: resolved.recommendedAlarms,
     };
@@ -400,6 +419,7 @@ export class PrivateEcsHttpApi extends Construct {
     this.taskDefinition = backend.taskDefinition;
     this.service = backend.service;
     this.targetGroup = backend.targetGroup;
+    this.alternateTargetGroup = backend.alternateTargetGroup;
 
     // VPC link, with a security group of its own that may reach only the listener.
     const vpcLinkSecurityGroup = new ec2.SecurityGroup(this, 'VpcLinkSecurityGroup', {
@@ -459,6 +479,9 @@ export class PrivateEcsHttpApi extends Construct {
     };
     this.integration = integrateService(this.apiWiring, 'LoadBalancerIntegration', resolved);
 
+    // Services can be added after construction: whether any shifts traffic is known only at synth.
+    this.node.addValidation({ validate: () => this.validateTestListener() });
+
     this.defaultAlarms = resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...backend.alarms] : [];
   }
 
@@ -478,6 +501,18 @@ export class PrivateEcsHttpApi extends Construct {
       { pathPrefix: options.pathPrefix, priority });
     this.addedServices.push(added);
     return added;
+  }
+
+  /**
+   * Lets `peer` (a lifecycle hook's function in the VPC, say) reach the test listener, on its port only.
+   *
+   * @param peer what may send test traffic, such as a `lambda.Function` in the VPC or a security group
+   */
+  public allowTestTraffic(peer: ec2.IConnectable): void {
+    if (!this.testListener) {
+      throw new Error('allowTestTraffic needs a test listener: set testListenerPort');
+    }
+    this.loadBalancer.connections.allowFrom(peer, ec2.Port.tcp(this.testListener.port), 'Test traffic to the test listener');
   }
 
   /** The services added with `addService`, in the order they were added. */
@@ -538,6 +573,13 @@ export class PrivateEcsHttpApi extends Construct {
   /** The number of the default service's tasks that fail their health checks. @default - average over 5 minutes */
   public metricUnhealthyTargets(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.targetGroup.metrics.unhealthyHostCount(props);
+  }
+
+  private validateTestListener(): string[] {
+    const shifting = [this.alternateTargetGroup, ...this.addedServices.map(added => added.alternateTargetGroup)].some(Boolean);
+    return this.testListener && !shifting
+      ? ['testListenerPort is set, but no service has a deploymentStrategy that shifts traffic (BLUE_GREEN, CANARY or LINEAR): the test listener would reach nothing new']
+      : [];
   }
 
   private createCustomDomain(domainName: string, certificate: acm.ICertificate, hostedZone?: route53.IHostedZone): apigwv2.DomainName {

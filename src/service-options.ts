@@ -1,5 +1,6 @@
 import type { Duration } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { AutoScalingOptions } from './auto-scaling';
@@ -119,6 +120,65 @@ export interface ContainerServiceOptions {
    * @default 200
    */
   readonly maxHealthyPercent?: number;
+
+  /**
+   * How ECS deploys a new revision of the service.
+   *
+   * `ROLLING` replaces tasks a few at a time, within `minHealthyPercent` and `maxHealthyPercent`.
+   * `BLUE_GREEN`, `CANARY` and `LINEAR` start a full set of new tasks beside the old ones, in a
+   * second target group, and shift the load balancer's traffic to them: all at once, a share
+   * first (`canaryConfiguration`), or in steps (`linearConfiguration`). Both sets run for
+   * `bakeTime` after the shift, and ECS shifts back if a deployment alarm goes off or a lifecycle
+   * hook fails. The construct makes the second target group, the listener rule ECS shifts and the
+   * role it shifts with.
+   *
+   * @default ecs.DeploymentStrategy.ROLLING
+   */
+  readonly deploymentStrategy?: ecs.DeploymentStrategy;
+
+  /**
+   * How long the old and the new tasks both run after the traffic has shifted, before ECS stops
+   * the old ones; ECS can still roll back until then. Whole minutes from 0 to 1440. Only with a
+   * `deploymentStrategy` other than `ROLLING`.
+   *
+   * @default - Duration.minutes(10) for BLUE_GREEN, CANARY and LINEAR
+   */
+  readonly bakeTime?: Duration;
+
+  /**
+   * The share of traffic a `CANARY` deployment shifts first, and how long it waits before it
+   * shifts the rest. Only with `deploymentStrategy` `CANARY`.
+   *
+   * @default - ECS's: 5 percent, for 10 minutes
+   */
+  readonly canaryConfiguration?: ecs.TrafficShiftConfig;
+
+  /**
+   * The share of traffic each step of a `LINEAR` deployment shifts, and how long it waits
+   * between steps. Only with `deploymentStrategy` `LINEAR`.
+   *
+   * @default - ECS's: 10 percent a step, 6 minutes apart
+   */
+  readonly linearConfiguration?: ecs.TrafficShiftConfig;
+
+  /**
+   * CloudWatch alarms that roll a deployment back when they go off, with any strategy, `ROLLING`
+   * included. With `recommendedAlarms`, the service's unhealthy-target and target-5xx alarms are
+   * added to them.
+   *
+   * @default - with `recommendedAlarms`, those two alarms; otherwise none
+   */
+  readonly deploymentAlarms?: cloudwatch.IAlarm[];
+
+  /**
+   * Functions ECS calls at stages of a deployment, such as an
+   * `ecs.DeploymentLifecycleLambdaTarget` that tests the new tasks through the test listener
+   * before production traffic shifts to them; a failure rolls the deployment back. Only with a
+   * `deploymentStrategy` other than `ROLLING`.
+   *
+   * @default - no lifecycle hooks
+   */
+  readonly lifecycleHooks?: ecs.IDeploymentLifecycleHookTarget[];
 
   /**
    * How long the container's logs are kept in CloudWatch Logs.

@@ -52,6 +52,8 @@ const serviceOptions: fc.Arbitrary<ContainerServiceOptions> = fc.record({
     fc.record({ minCapacity: fc.constant(4), maxCapacity: fc.constant(2) })),
   integrationTimeout: sometimes(fc.integer({ min: 50, max: 30_000 }), fc.constantFrom(49, 30_001))
     .map(ms => ms === undefined ? undefined : Duration.millis(ms)),
+  deploymentStrategy: sometimes(fc.constantFrom(
+    ecs.DeploymentStrategy.ROLLING, ecs.DeploymentStrategy.BLUE_GREEN, ecs.DeploymentStrategy.CANARY, ecs.DeploymentStrategy.LINEAR)),
   parameterMapping: sometimes(fc.constantFrom(...PATH_REWRITES))
     .map(path => path === undefined ? undefined : new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.custom(path))),
 }, { requiredKeys: ['image'] });
@@ -147,10 +149,12 @@ function checkNoMisroute({ api, added, template }: Built): void {
     if (path !== undefined) {
       expect(under(path.split('$')[0], service.pathPrefix)).toBe(true);
     }
-    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
-      Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [service.pathPrefix, `${service.pathPrefix}/*`] } }],
-      Actions: [{ Type: 'forward', TargetGroupArn: ref(service.targetGroup) }],
-    });
+    // Forwarding to the service's target group, alone (rolling) or weighted beside its second (blue/green, canary, linear).
+    const rules = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Properties: { ListenerArn: ref(api.listener), Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [service.pathPrefix, `${service.pathPrefix}/*`] } }] },
+    }));
+    expect(rules).toHaveLength(1);
+    expect(JSON.stringify(rules[0].Properties.Actions)).toContain(JSON.stringify(ref(service.targetGroup)));
   }
   const defaultPath = pathOf(targetOf('ANY /'));
   if (defaultPath !== undefined) {

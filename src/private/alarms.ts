@@ -30,25 +30,52 @@ export function createApiAlarms(scope: Construct, stage: apigwv2.IHttpStage): cl
   ];
 }
 
+/** A service's alarms, and those of them that roll a deployment back. */
+export interface ServiceAlarms {
+  readonly all: cloudwatch.Alarm[];
+  /** Unhealthy targets and target 5xx: signs of a bad release. CPU and memory are signs of load. */
+  readonly deployment: cloudwatch.Alarm[];
+}
+
 /**
  * One service's alarms: a target that fails its health checks, 5xx answers from the targets,
- * and CPU or memory at 80% or more.
+ * and CPU or memory at 80% or more. The target alarms watch every target group the service's
+ * tasks serve from: with blue/green, canary or linear deployments the new tasks are in the second.
  */
-export function createServiceAlarms(
-  scope: Construct,
-  service: ecs.FargateService,
-  targetGroup: elbv2.ApplicationTargetGroup,
-): cloudwatch.Alarm[] {
-  const metrics = targetGroup.metrics;
-  return [
-    alarm(scope, 'UnhealthyTargetsAlarm', metrics.unhealthyHostCount({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM }), 1,
-      'A task is failing its load balancer health checks'),
-    alarm(scope, 'TargetServerErrorsAlarm',
-      metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: PERIOD, statistic: cloudwatch.Stats.SUM }), 10,
-      'The service answered 10 or more requests with a 5xx in five minutes'),
-    alarm(scope, 'CpuAlarm', service.metricCpuUtilization({ period: PERIOD }), 80, 'Service CPU utilization at 80% or more'),
-    alarm(scope, 'MemoryAlarm', service.metricMemoryUtilization({ period: PERIOD }), 80, 'Service memory utilization at 80% or more'),
+export function createServiceAlarms(scope: Construct, service: ecs.FargateService, targetGroups: elbv2.ApplicationTargetGroup[]): ServiceAlarms {
+  const unhealthy = acrossTargetGroups(targetGroups, 'unhealthy',
+    group => group.metrics.unhealthyHostCount({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM }));
+  const serverErrors = acrossTargetGroups(targetGroups, 'errors',
+    group => group.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: PERIOD, statistic: cloudwatch.Stats.SUM }));
+  const deployment = [
+    alarm(scope, 'UnhealthyTargetsAlarm', unhealthy, 1, 'A task is failing its load balancer health checks'),
+    alarm(scope, 'TargetServerErrorsAlarm', serverErrors, 10, 'The service answered 10 or more requests with a 5xx in five minutes'),
   ];
+  return {
+    deployment,
+    all: [
+      ...deployment,
+      alarm(scope, 'CpuAlarm', service.metricCpuUtilization({ period: PERIOD }), 80, 'Service CPU utilization at 80% or more'),
+      alarm(scope, 'MemoryAlarm', service.metricMemoryUtilization({ period: PERIOD }), 80, 'Service memory utilization at 80% or more'),
+    ],
+  };
+}
+
+/** The metric of one target group, or the sum of it over several (a group without data counting 0). */
+function acrossTargetGroups(
+  targetGroups: elbv2.ApplicationTargetGroup[],
+  name: string,
+  metric: (group: elbv2.ApplicationTargetGroup) => cloudwatch.IMetric,
+): cloudwatch.IMetric {
+  if (targetGroups.length === 1) {
+    return metric(targetGroups[0]);
+  }
+  const usingMetrics = Object.fromEntries(targetGroups.map((group, index) => [`${name}${index}`, metric(group)]));
+  return new cloudwatch.MathExpression({
+    expression: Object.keys(usingMetrics).map(id => `FILL(${id}, 0)`).join(' + '),
+    usingMetrics,
+    period: PERIOD,
+  });
 }
 
 function alarm(scope: Construct, id: string, metric: cloudwatch.IMetric, threshold: number, description: string): cloudwatch.Alarm {

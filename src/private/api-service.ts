@@ -3,11 +3,12 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import type { BackendWiring, ListenerRouting } from './backend';
+import type { BackendWiring } from './backend';
 import { createBackend } from './backend';
 import type { ResolvedServiceOptions } from './defaults';
 import type { ApiWiring } from './integration';
 import { integrateService } from './integration';
+import type { ListenerRouting } from './traffic-routing';
 import type { IApiService } from '../api-service';
 
 /** A service added with `PrivateEcsHttpApi.addService`: a construct that holds its resources. */
@@ -16,6 +17,7 @@ export class ApiService extends Construct implements IApiService {
   public readonly service: ecs.FargateService;
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
+  public readonly alternateTargetGroup?: elbv2.ApplicationTargetGroup;
   public readonly integration: apigwv2.HttpRouteIntegration;
   public readonly alarms: cloudwatch.Alarm[];
 
@@ -32,6 +34,7 @@ export class ApiService extends Construct implements IApiService {
     this.service = backend.service;
     this.taskDefinition = backend.taskDefinition;
     this.targetGroup = backend.targetGroup;
+    this.alternateTargetGroup = backend.alternateTargetGroup;
     this.alarms = backend.alarms;
     this.integration = integrateService(wiring.api, `${id}Integration`, options, routing.pathPrefix);
   }

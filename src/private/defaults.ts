@@ -22,7 +22,15 @@ const SERVICE_PROP_DEFAULTS = {
   minHealthyPercent: 100,
   maxHealthyPercent: 200,
   containerLogRetention: logs.RetentionDays.ONE_MONTH,
+  deploymentStrategy: ecs.DeploymentStrategy.ROLLING,
 } satisfies Partial<ContainerServiceOptions>;
+
+/**
+ * How long both sets of tasks run after a blue/green, canary or linear shift. ECS requires a bake
+ * time for BLUE_GREEN; ten minutes lets the deployment alarms (five-minute periods) see the new tasks.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html
+ */
+const SHIFTING_BAKE_TIME = Duration.minutes(10);
 
 /** The network, load balancer and API around the services. (natGateways depends on taskEgress.) */
 const API_PROP_DEFAULTS = {
@@ -64,9 +72,12 @@ export const LISTENER_PORTS = { http: 80, https: 443 } as const;
  * autoscaled service whose user did not set it: see `resolveServiceOptions`.
  */
 export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<ContainerServiceOptions,
-'environment' | 'secrets' | 'autoScaling' | 'desiredCount' | 'integrationTimeout' | 'parameterMapping'>> & {
+'environment' | 'secrets' | 'autoScaling' | 'desiredCount' | 'integrationTimeout' | 'parameterMapping'
+| 'bakeTime' | 'canaryConfiguration' | 'linearConfiguration' | 'deploymentAlarms' | 'lifecycleHooks'>> & {
   readonly autoScaling?: AutoScalingOptions;
   readonly desiredCount?: number;
+  /** Undefined for ROLLING, which has no bake time. */
+  readonly bakeTime?: Duration;
 };
 
 /** `PrivateEcsHttpApiProps` with every default applied, the default service's options included. */
@@ -92,10 +103,12 @@ export function resolveProps(props: PrivateEcsHttpApiProps): ResolvedProps {
  */
 export function resolveServiceOptions(options: ContainerServiceOptions): ResolvedServiceOptions {
   const { desiredCount, ...defaults } = SERVICE_PROP_DEFAULTS;
+  const resolved = withDefaults(options, defaults);
   return {
-    ...withDefaults(options, defaults),
+    ...resolved,
     ...resolveTaskSize(options.cpu, options.memoryLimitMiB),
     desiredCount: options.desiredCount ?? (options.autoScaling ? undefined : desiredCount),
+    bakeTime: options.bakeTime ?? (isShifting(resolved.deploymentStrategy) ? SHIFTING_BAKE_TIME : undefined),
     autoScaling: options.autoScaling && resolveAutoScaling(options.autoScaling),
   };
 }
@@ -132,4 +145,9 @@ function resolveTaskSize(cpu?: number, memoryLimitMiB?: number): { cpu: number; 
     return { cpu: smallest ?? SERVICE_DEFAULTS.cpu, memoryLimitMiB };
   }
   return { cpu, memoryLimitMiB };
+}
+
+/** Whether a strategy shifts traffic between two target groups, as all but ROLLING do. */
+export function isShifting(strategy: ecs.DeploymentStrategy): boolean {
+  return strategy !== ecs.DeploymentStrategy.ROLLING;
 }

@@ -6,6 +6,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { acknowledgeNagFinding } from './acknowledge';
 import type { ResolvedServiceOptions } from './defaults';
+import { isShifting } from './defaults';
 import { createLogGroup } from './log-groups';
 
 /** The name of the one container in each task definition. */
@@ -31,8 +32,9 @@ export interface FargateServiceResources {
 
 /**
  * Creates a Fargate service that rolls back a failing deployment without losing capacity, and
- * an IP target group that health-checks it. The caller attaches the target group to a listener,
- * which opens the service's security group to the load balancer's, on the container port only.
+ * an IP target group that health-checks it. The caller routes the listener to it and registers the
+ * tasks in it, which opens the service's security group to the load balancer's, on the container
+ * port only.
  */
 export function createFargateService(
   scope: Construct,
@@ -53,18 +55,31 @@ export function createFargateService(
     assignPublicIp: placement.assignPublicIp,
     securityGroups: [securityGroup],
     capacityProviderStrategies: options.fargateSpot ? [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] : undefined,
-    circuitBreaker: { enable: true, rollback: true },
+    // "The deployment circuit breaker can only be used for services using the rolling update (ECS)
+    // deployment type": a blue/green, canary or linear deployment rolls back on its alarms and hooks.
+    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html
+    circuitBreaker: isShifting(options.deploymentStrategy) ? undefined : { enable: true, rollback: true },
     minHealthyPercent: options.minHealthyPercent,
     maxHealthyPercent: options.maxHealthyPercent,
     healthCheckGracePeriod: options.healthCheckGracePeriod,
+    // ROLLING is ECS's default: left out, so that rolling services' templates stay as they were.
+    deploymentStrategy: isShifting(options.deploymentStrategy) ? options.deploymentStrategy : undefined,
+    bakeTime: options.bakeTime,
+    canaryConfiguration: options.canaryConfiguration,
+    linearConfiguration: options.linearConfiguration,
+    lifecycleHooks: options.lifecycleHooks,
   });
+  const targetGroup = createTargetGroup(scope, 'TargetGroup', placement.vpc, options);
+  return { taskDefinition, service, securityGroup, targetGroup };
+}
 
-  const targetGroup = new elbv2.ApplicationTargetGroup(scope, 'TargetGroup', {
-    vpc: placement.vpc,
+/** An IP target group for a service's tasks, health-checked on its path. */
+export function createTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, options: ResolvedServiceOptions): elbv2.ApplicationTargetGroup {
+  return new elbv2.ApplicationTargetGroup(scope, id, {
+    vpc,
     targetType: elbv2.TargetType.IP,
     protocol: elbv2.ApplicationProtocol.HTTP,
     port: options.containerPort,
-    targets: [service.loadBalancerTarget({ containerName: CONTAINER_NAME, containerPort: options.containerPort })],
     healthCheck: {
       path: options.healthCheckPath,
       healthyHttpCodes: '200-399',
@@ -75,8 +90,6 @@ export function createFargateService(
     // The load balancer's default of five minutes would make every deployment wait that long.
     deregistrationDelay: Duration.seconds(30),
   });
-
-  return { taskDefinition, service, securityGroup, targetGroup };
 }
 
 function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions, logEncryptionKey?: kms.IKey): ecs.FargateTaskDefinition {

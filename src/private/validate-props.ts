@@ -1,7 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { ResolvedProps } from './defaults';
-import { API_DEFAULTS } from './defaults';
+import { API_DEFAULTS, LISTENER_PORTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate';
 import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api';
@@ -45,6 +45,13 @@ function validateNetwork(props: PrivateEcsHttpApiProps, resolved: ResolvedProps)
 
 function validateLoadBalancer(props: PrivateEcsHttpApiProps): void {
   validateLogBucketEncryption(props.logBucket);
+  if (props.testListenerPort !== undefined) {
+    requireIntegerInRange('testListenerPort', props.testListenerPort, 1, 65535);
+    const production = props.loadBalancerCertificate ? LISTENER_PORTS.https : LISTENER_PORTS.http;
+    if (props.testListenerPort === production) {
+      throw new Error(`testListenerPort must differ from the production listener's port, ${production}, got ${props.testListenerPort}`);
+    }
+  }
   requireTogether('loadBalancerCertificate', props.loadBalancerCertificate, 'loadBalancerServerName', props.loadBalancerServerName);
   // API Gateway checks this name against the load balancer's certificate, so it is one host name,
   // never a wildcard: the certificate may be *.example.com, the name is internal.example.com.

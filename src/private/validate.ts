@@ -1,8 +1,9 @@
 import { Token } from 'aws-cdk-lib';
 import type { Duration } from 'aws-cdk-lib';
 import type { ResolvedServiceOptions } from './defaults';
-import { INTEGRATION_TIMEOUT_MS } from './defaults';
+import { INTEGRATION_TIMEOUT_MS, isShifting } from './defaults';
 import { describeMemoryValues, FARGATE_CPU_VALUES, memoryValuesFor } from './fargate-sizes';
+import { validateDeployment } from './validate-deployment';
 import type { AutoScalingOptions } from '../auto-scaling';
 
 /**
@@ -23,7 +24,11 @@ export function validateServiceOptions(options: ResolvedServiceOptions): void {
   if (options.autoScaling) {
     validateAutoScaling(options.autoScaling, options.desiredCount);
   }
-  validateDeploymentRoom(options);
+  if (!isShifting(options.deploymentStrategy)) {
+    // minHealthyPercent and maxHealthyPercent bound rolling deployments only.
+    validateDeploymentRoom(options);
+  }
+  validateDeployment(options);
 }
 
 /**

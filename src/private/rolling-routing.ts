@@ -1,0 +1,21 @@
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { TrafficRouting } from './traffic-routing';
+import { containerTarget } from './traffic-routing';
+
+/** Rolling deployments: the listener forwards to the service's one target group, by default or for its prefix. */
+export const ROLLING_ROUTING: TrafficRouting = {
+  route(scope, resources, options, listeners, routing) {
+    const targetGroups = [resources.targetGroup];
+    if (routing) {
+      listeners.listener.addTargetGroups(scope.node.id, {
+        targetGroups,
+        priority: routing.priority,
+        conditions: [elbv2.ListenerCondition.pathPatterns([routing.pathPrefix, `${routing.pathPrefix}/*`])],
+      });
+    } else {
+      listeners.listener.addTargetGroups('Default', { targetGroups });
+    }
+    resources.service.loadBalancerTarget(containerTarget(options)).attachToApplicationTargetGroup(resources.targetGroup);
+    return targetGroups;
+  },
+};

@@ -1,0 +1,41 @@
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { Construct } from 'constructs';
+import type { ResolvedServiceOptions } from './defaults';
+import type { FargateServiceResources } from './fargate-service';
+import { CONTAINER_NAME } from './fargate-service';
+
+/** The listeners a service is routed from: production, and the test listener when there is one. */
+export interface ServiceListeners {
+  readonly listener: elbv2.ApplicationListener;
+  readonly testListener?: elbv2.ApplicationListener;
+}
+
+/** How the listener picks a service: by a path prefix rule, or (without one) as the default service. */
+export interface ListenerRouting {
+  readonly pathPrefix: string;
+  readonly priority: number;
+}
+
+/**
+ * One way of sending the load balancer's traffic to a service's tasks, chosen by its
+ * `deploymentStrategy`: one target group that ECS replaces tasks in (rolling), or two that ECS
+ * shifts traffic between (blue/green, canary, linear).
+ */
+export interface TrafficRouting {
+  /**
+   * Routes the production listener (and the test listener) to the service and registers its tasks.
+   * Returns every target group its tasks may serve from.
+   */
+  route(
+    scope: Construct,
+    resources: FargateServiceResources,
+    options: ResolvedServiceOptions,
+    listeners: ServiceListeners,
+    routing?: ListenerRouting,
+  ): elbv2.ApplicationTargetGroup[];
+}
+
+/** The load balancer target of a service: its one container, on its port. */
+export function containerTarget(options: ResolvedServiceOptions): { containerName: string; containerPort: number } {
+  return { containerName: CONTAINER_NAME, containerPort: options.containerPort };
+}
