@@ -160,5 +160,33 @@ export const HARDENED: TestConfiguration = {
   },
 };
 
+/**
+ * Zero-downtime deploys: the default service deploys blue/green and an added one linearly, each
+ * with a second target group, a listener rule ECS shifts, a test listener with the same rules,
+ * and the recommended alarms rolling a deployment back.
+ */
+export const BLUE_GREEN: TestConfiguration = {
+  name: 'blue-green',
+  description: 'blue/green and linear deployments with a test listener and rollback on alarms',
+  expectedBodyPattern: SAMPLE_BODY_PATTERN,
+  userAcknowledgements: [PUBLIC_ROUTES, PUBLIC_API_WARNING],
+  build: scope => {
+    const api = new PrivateEcsHttpApi(scope, 'Api', {
+      image: sampleImage(),
+      deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN,
+      bakeTime: Duration.minutes(5),
+      testListenerPort: 8080,
+      recommendedAlarms: true,
+    });
+    api.addService('Orders', {
+      image: sampleImage(),
+      pathPrefix: '/orders',
+      deploymentStrategy: ecs.DeploymentStrategy.LINEAR,
+      linearConfiguration: { stepPercent: 50, stepBakeTime: Duration.minutes(1) },
+    });
+    return api;
+  },
+};
+
 /** Every configuration, in the order reports list them. */
-export const CONFIGURATIONS: readonly TestConfiguration[] = [TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED];
+export const CONFIGURATIONS: readonly TestConfiguration[] = [TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED, BLUE_GREEN];
