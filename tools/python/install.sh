@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Makes the venv of the Python validators (cfn-lint, checkov) from the pinned lock file.
+# Makes a venv of pinned Python tools from a lock file: by default the validators' (cfn-lint, checkov,
+# tools/python/requirements.txt); tools/release/requirements.txt holds the release tools.
 # A venv already made from this very lock file and Python is kept as it is.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-venv="${1:?usage: install.sh <venv directory>}"
-lock="$here/requirements.txt"
+venv="${1:?usage: install.sh <venv directory> [lock file]}"
+lock="${2:-$here/requirements.txt}"
 stamp="$venv/.installed-from"
 wanted="$(sha256sum "$lock" | cut -d' ' -f1) $(python3 --version)"
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates requirements.txt, the full pinned lock, from requirements.in in a throwaway venv.
+# Regenerates requirements.txt, the full pinned lock, from requirements.in in a throwaway venv:
+# those in this folder (the validators), or in the folder given (e.g. tools/release).
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
+here="$(cd "${1:-$(dirname "$0")}" && pwd)"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 
