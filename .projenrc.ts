@@ -2,6 +2,7 @@ import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { awscdk, javascript, JsonFile } from 'projen';
 import { configureCompatibility } from './projenrc/compatibility';
 import { configureLanguages } from './projenrc/languages';
+import { configureRelease, RELEASE_OPTIONS } from './projenrc/release';
 import { configureValidation } from './projenrc/validation';
 
 /**
@@ -63,10 +64,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     tsconfigPath: './tsconfig.dev.json',
   },
 
-  // CI is `.ci/run` on a clean clone; there is no GitHub here to run workflows.
-  github: false,
-  release: false,
-  depsUpgrade: false,
+  // Versioning (0.x, experimental), package.json's links, and the GitHub workflows that test every pull
+  // request and release to npm, PyPI, Maven Central and Go: projenrc/release.ts.
+  ...RELEASE_OPTIONS,
   sampleCode: false,
 
   jestOptions: {
@@ -118,5 +118,6 @@ for (const pattern of ['/examples/', '/.ci/', 'cdk.out/', '/bench/', '/.venv*/',
 configureValidation(project);
 configureLanguages(project);
 configureCompatibility(project);
+configureRelease(project);
 
 project.synth();
