@@ -85,6 +85,11 @@ export const COST_PRESETS: BenchConfiguration[] = [
     build: ourStack({ cpuArchitecture: ecs.CpuArchitecture.ARM64, fargateSpot: true }),
   },
   {
+    name: 'blue/green',
+    description: '`deploymentStrategy: BLUE_GREEN` (idle; the bake adds the second set of tasks for `bakeTime`)',
+    build: ourStack({ deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN }),
+  },
+  {
     name: 'VPC endpoints',
     description: '`taskEgress: VPC_ENDPOINTS`, a private ECR image',
     build: ourStack(stack => ({ image: privateImage(stack), taskEgress: TaskEgress.VPC_ENDPOINTS })),

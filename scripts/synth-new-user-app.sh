@@ -9,8 +9,11 @@ app="$root/$1"
 package="$root/$2"
 cd "$app"
 
-# Our version is always 0.0.0: drop the copy of the last run, so that npm unpacks this one.
+# Our version is always 0.0.0: drop the copy of the last run, so that npm unpacks this one. And drop
+# it again when done: jsii-docgen searches the whole tree for assemblies, and would document this
+# stale copy in API.md rather than the one just compiled.
 rm -rf node_modules/cdk-private-ecs-http-api
+trap 'rm -rf "$app/node_modules/cdk-private-ecs-http-api"' EXIT
 npm install --no-save --no-audit --no-fund --loglevel=error "$package"
 
 # Offline, the CLI would spend seconds asking the EC2 metadata service for a Region and account.

@@ -351,6 +351,11 @@ export class PrivateEcsHttpApi extends Construct {
   private readonly addedServices: ApiService[] = [];
   private readonly defaultAlarms: cloudwatch.Alarm[];
 
+  /**
+   * @param scope the construct to create it in, usually a stack
+   * @param id its construct id, unique within `scope`; also the API's name unless `apiName` is set
+   * @param props the default service's image and options, and the network, load balancer and API around it
+   */
   constructor(scope: Construct, id: string, props: PrivateEcsHttpApiProps) {
     super(scope, id);
     const resolved = resolveProps(props);
@@ -489,6 +494,9 @@ export class PrivateEcsHttpApi extends Construct {
    * Puts another Fargate service behind the same load balancer and API, for one path prefix: the
    * API routes the prefix and everything under it, and a listener rule forwards it to the service.
    * Its security group admits only the load balancer, like the default service's.
+   *
+   * @param id the construct id of the service's resources, unique among this construct's children
+   * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): IApiService {
     validatePathPrefix(options.pathPrefix, this.addedServices.map(added => added.pathPrefix));
@@ -525,52 +533,102 @@ export class PrivateEcsHttpApi extends Construct {
     return [...this.defaultAlarms, ...this.addedServices.flatMap(added => added.alarms)];
   }
 
-  /** The number of requests the API received. @default - sample count over 5 minutes */
+  /**
+   * The number of requests the API received.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - sample count over 5 minutes
+   */
   public metricRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.stage.metricCount(props);
   }
 
-  /** The number of requests the API answered with a 4xx. @default - sum over 5 minutes */
+  /**
+   * The number of requests the API answered with a 4xx.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - sum over 5 minutes
+   */
   public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.stage.metricClientError(props);
   }
 
-  /** The number of requests the API answered with a 5xx. @default - sum over 5 minutes */
+  /**
+   * The number of requests the API answered with a 5xx.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - sum over 5 minutes
+   */
   public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.stage.metricServerError(props);
   }
 
-  /** The time from the API receiving a request to it answering, in milliseconds. @default - average over 5 minutes */
+  /**
+   * The time from the API receiving a request to it answering, in milliseconds.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - average over 5 minutes
+   */
   public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.stage.metricLatency(props);
   }
 
-  /** The time the service took to answer the API, in milliseconds. @default - average over 5 minutes */
+  /**
+   * The time the service took to answer the API, in milliseconds.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - average over 5 minutes
+   */
   public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.stage.metricIntegrationLatency(props);
   }
 
-  /** The default service's CPU utilization, in percent. @default - average over 5 minutes */
+  /**
+   * The default service's CPU utilization, in percent.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - average over 5 minutes
+   */
   public metricCpuUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.service.metricCpuUtilization(props);
   }
 
-  /** The default service's memory utilization, in percent. @default - average over 5 minutes */
+  /**
+   * The default service's memory utilization, in percent.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - average over 5 minutes
+   */
   public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.service.metricMemoryUtilization(props);
   }
 
-  /** The number of requests the default service answered with a 5xx, at the load balancer. @default - sum over 5 minutes */
+  /**
+   * The number of requests the default service answered with a 5xx, at the load balancer.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - sum over 5 minutes
+   */
   public metricTargetServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, props);
   }
 
-  /** The time the default service took to answer the load balancer, in seconds. @default - average over 5 minutes */
+  /**
+   * The time the default service took to answer the load balancer, in seconds.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - average over 5 minutes
+   */
   public metricTargetResponseTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.targetGroup.metrics.targetResponseTime(props);
   }
 
-  /** The number of the default service's tasks that fail their health checks. @default - average over 5 minutes */
+  /**
+   * The number of the default service's tasks that fail their health checks.
+   *
+   * @param props the period, statistic and label, if not the defaults
+   * @default - average over 5 minutes
+   */
   public metricUnhealthyTargets(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.targetGroup.metrics.unhealthyHostCount(props);
   }
