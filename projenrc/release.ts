@@ -63,9 +63,12 @@ const UPGRADE_ENVIRONMENT = 'upgrade';
 /** Workflows a newer run makes pointless: a pull request's checks and title lint, for its newest commit only. */
 const CANCEL_SUPERSEDED_RUNS = ['build', 'pull-request-lint'];
 
-/** Where twine, zizmor and shellcheck come from: a venv made by tools/python/install.sh from their lock file. */
+/** Where twine, zizmor, shellcheck and check-jsonschema come from: a venv made by tools/python/install.sh from their lock file. */
 const RELEASE_TOOLS_VENV = '.venv-release';
 const RELEASE_TOOLS_LOCK = 'tools/release/requirements.txt';
+
+/** The issue forms (.github/ISSUE_TEMPLATE/config.yml is checked against its own schema). */
+const ISSUE_FORMS = '.github/ISSUE_TEMPLATE/bug_report.yml .github/ISSUE_TEMPLATE/feature_request.yml';
 
 /** actionlint, built from its pinned module version by `go run` (its go.sum, checked against the Go checksum database). */
 const ACTIONLINT = 'github.com/rhysd/actionlint/cmd/actionlint@v1.7.12';
@@ -165,9 +168,9 @@ const CHECK_JOBS: Record<string, CheckJob> = {
     run: ['npx projen test:languages'],
   },
   'workflows': {
-    name: 'actionlint and zizmor on every workflow',
+    name: 'actionlint, zizmor and the parity check on every workflow; the issue forms against their schema',
     tools: { ...NODE, ...PYTHON, ...GO },
-    run: ['npx projen workflows:actionlint', 'npx projen workflows:zizmor', 'npx projen workflows:parity'],
+    run: ['npx projen workflows:actionlint', 'npx projen workflows:zizmor', 'npx projen workflows:parity', 'npx projen github:templates'],
   },
   'release-rehearsal': {
     name: 'Release rehearsal: bump, changelog, all four packages, each checked against its registry',
@@ -246,7 +249,7 @@ function configurePullRequestLint(gh: github.GitHub): void {
 
 function addWorkflowTasks(project: awscdk.AwsCdkConstructLibrary): void {
   const tools = project.addTask('release:tools', {
-    description: `Install twine, zizmor and shellcheck into ${RELEASE_TOOLS_VENV} from ${RELEASE_TOOLS_LOCK}, unless already there`,
+    description: `Install twine, zizmor, shellcheck and check-jsonschema into ${RELEASE_TOOLS_VENV} from ${RELEASE_TOOLS_LOCK}, unless already there`,
     exec: `bash tools/python/install.sh ${RELEASE_TOOLS_VENV} ${RELEASE_TOOLS_LOCK}`,
   });
   const actionlint = project.addTask('workflows:actionlint', {
@@ -267,9 +270,17 @@ function addWorkflowTasks(project: awscdk.AwsCdkConstructLibrary): void {
     description: 'Check that the build workflow runs every check of .ci/run, and that no pull-request job reads a secret',
     exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/check-workflows.ts .ci/run .github/workflows',
   });
+  const templates = project.addTask('github:templates', {
+    description: 'Check the issue forms and their config against GitHub\'s schemas (vendored by check-jsonschema, offline)',
+    steps: [
+      { spawn: tools.name },
+      { exec: `${RELEASE_TOOLS_VENV}/bin/check-jsonschema --builtin-schema vendor.github-issue-forms ${ISSUE_FORMS}` },
+      { exec: `${RELEASE_TOOLS_VENV}/bin/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml` },
+    ],
+  });
   project.addTask('workflows:check', {
-    description: 'actionlint, zizmor and the parity check on the GitHub workflows',
-    steps: [{ spawn: actionlint.name }, { spawn: zizmor.name }, { spawn: parity.name }],
+    description: 'actionlint, zizmor and the parity check on the GitHub workflows, and the issue forms',
+    steps: [{ spawn: actionlint.name }, { spawn: zizmor.name }, { spawn: parity.name }, { spawn: templates.name }],
   });
 }
 
