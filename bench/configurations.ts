@@ -1,5 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { PrivateEcsHttpApiProps } from '../src';
@@ -68,6 +69,17 @@ export const COST_PRESETS: BenchConfiguration[] = [
     name: 'single NAT',
     description: '`natGateways: 1`',
     build: ourStack({ natGateways: 1 }),
+  },
+  {
+    name: 'NAT instances',
+    description: '`natGatewayProvider: NatProvider.instanceV2` (t4g.nano), tasks still in private subnets',
+    build: ourStack({
+      natGatewayProvider: ec2.NatProvider.instanceV2({
+        instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.NANO),
+        machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }),
+        defaultAllowedTraffic: ec2.NatTrafficDirection.OUTBOUND_ONLY,
+      }),
+    }),
   },
   {
     name: 'Graviton',

@@ -27,6 +27,17 @@ export function estimateIdleMonthlyCost(template: Template): CostLine[] {
 
   const natGateways = ofType('AWS::EC2::NatGateway').length;
   add('NAT gateway', natGateways, natGateways * perMonth(PRICES.natGatewayHour));
+  for (const instance of ofType('AWS::EC2::Instance')) {
+    const type = instance.Properties?.InstanceType as string;
+    const hourly = PRICES.ec2InstanceHour[type];
+    if (hourly === undefined) {
+      throw new Error(`bench/prices.ts has no price for EC2 instance type ${type}`);
+    }
+    add(`EC2 instance ${type}`, 1, perMonth(hourly));
+    add('EBS root volume, GB', PRICES.natInstanceRootVolumeGb, PRICES.natInstanceRootVolumeGb * PRICES.ebsGbMonth);
+    // A NAT instance in a public subnet gets a public IPv4 address of its own.
+    add('NAT instance public IPv4', 1, perMonth(PRICES.publicIpv4Hour));
+  }
   const elasticIps = ofType('AWS::EC2::EIP').length;
   add('Elastic IP (public IPv4)', elasticIps, elasticIps * perMonth(PRICES.publicIpv4Hour));
   const loadBalancers = ofType('AWS::ElasticLoadBalancingV2::LoadBalancer').filter(lb => (lb.Properties?.Type ?? 'application') === 'application').length;

@@ -9,6 +9,11 @@ export const PRICES = {
   hoursPerMonth: 730,
   /** https://aws.amazon.com/vpc/pricing/ : NAT gateway, per hour (data processing extra) */
   natGatewayHour: 0.045,
+  /** https://aws.amazon.com/ec2/pricing/on-demand/ : Linux instances, per hour (NAT instances) */
+  ec2InstanceHour: { 't4g.nano': 0.0042 } as Record<string, number>,
+  /** https://aws.amazon.com/ebs/pricing/ : gp3 (and gp2 NAT AMIs' root volumes, priced alike), per GB-month; 8 GB a NAT instance */
+  ebsGbMonth: 0.08,
+  natInstanceRootVolumeGb: 8,
   /** https://aws.amazon.com/vpc/pricing/ : public IPv4 address, in use or idle, per hour */
   publicIpv4Hour: 0.005,
   /** https://aws.amazon.com/privatelink/pricing/ : interface VPC endpoint, per Availability Zone per hour */

@@ -10,6 +10,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { AddServiceOptions, IApiService } from './api-service';
 import { ACCESS_LOG_FORMAT } from './private/access-log-format';
@@ -78,6 +79,18 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
   readonly taskEgress?: TaskEgress;
 
   /**
+   * What gives the tasks of a VPC the construct creates their way out with `taskEgress` NAT_GATEWAY,
+   * such as a NAT instance for a few dollars a month:
+   * `ec2.NatProvider.instanceV2({ instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.NANO),
+   * machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }),
+   * defaultAllowedTraffic: ec2.NatTrafficDirection.OUTBOUND_ONLY })`. A NAT instance's security group
+   * must admit nothing (OUTBOUND_ONLY); the construct lets in the VPC's own address range only.
+   *
+   * @default - AWS-managed NAT gateways (ec2.NatProvider.gateway())
+   */
+  readonly natGatewayProvider?: ec2.NatProvider;
+
+  /**
    * The number of NAT gateways of the VPC the construct creates: 2 puts one in each Availability
    * Zone; 1 saves about $33 a month, but the tasks of both zones then depend on one zone's gateway.
    * Only with `taskEgress` `NAT_GATEWAY`, and only for a VPC the construct creates.
@@ -139,6 +152,16 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
    * @default - no TLS to the load balancer
    */
   readonly loadBalancerServerName?: string;
+
+  /**
+   * The ARN of an AWS WAF web ACL (scope REGIONAL, in the stack's Region) to inspect every request
+   * at the load balancer. HTTP APIs take no web ACL themselves (REST APIs do), so the load balancer
+   * behind the API is where WAF can see the requests; it sees them after API Gateway's authorizer
+   * and throttling.
+   *
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
 
   /**
    * A port for a test listener on the load balancer, through which a blue/green, canary or linear
@@ -236,6 +259,16 @@ export interface PrivateEcsHttpApiProps extends ContainerServiceOptions {
    * @default - no custom domain
    */
   readonly domainCertificate?: acm.ICertificate;
+
+  /**
+   * Mutual TLS on `domainName`: the truststore of the certificate authorities whose client
+   * certificates the API accepts (a PEM bundle in S3, and optionally its object version). Clients
+   * could skip it through the `execute-api` URL, so the construct warns
+   * (`cdk-private-ecs-http-api:mutualTlsBypass`) unless `disableExecuteApiEndpoint` is set too.
+   *
+   * @default - no mutual TLS: any client may connect
+   */
+  readonly domainMutualTls?: apigwv2.MTLSConfig;
 
   /**
    * The Route 53 hosted zone in which to create an alias record for `domainName`.
@@ -364,7 +397,7 @@ export class PrivateEcsHttpApi extends Construct {
 
     // Network
     const ownVpc = chooseVpc(this, props.vpc, props.cluster);
-    const createdVpc = ownVpc ? undefined : createVpc(this, 'Vpc', resolved.taskEgress, resolved.natGateways);
+    const createdVpc = ownVpc ? undefined : createVpc(this, 'Vpc', resolved.taskEgress, resolved.natGateways, props.natGatewayProvider);
     this.vpc = ownVpc ?? createdVpc!;
     const network = planNetwork(this.vpc, resolved.taskEgress, props.vpcSubnets);
     const logUses = { accessLogs: resolved.loadBalancerAccessLogs, flowLogs: createdVpc !== undefined && resolved.vpcFlowLogs };
@@ -401,6 +434,9 @@ export class PrivateEcsHttpApi extends Construct {
     });
     if (logUses.accessLogs) {
       logAccessLogsToBucket(this.loadBalancer, this.logBucket!);
+    }
+    if (props.webAclArn) {
+      new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', { resourceArn: this.loadBalancer.loadBalancerArn, webAclArn: props.webAclArn });
     }
     this.listener = createListener(this.loadBalancer, props.loadBalancerCertificate);
     this.testListener = props.testListenerPort === undefined
@@ -456,7 +492,7 @@ export class PrivateEcsHttpApi extends Construct {
         'The API has no defaultAuthorizer: anyone who has its URL can call every route. '
         + 'Set defaultAuthorizer, or acknowledge this warning if the service is public by design.');
     }
-    this.customDomain = props.domainName ? this.createCustomDomain(props.domainName, props.domainCertificate!, props.domainHostedZone) : undefined;
+    this.customDomain = props.domainName ? this.createCustomDomain(props) : undefined;
     this.apiAccessLogGroup = resolved.apiAccessLogs
       ? props.apiAccessLogGroup ?? createLogGroup(this, 'ApiAccessLogs', resolved.apiAccessLogRetention, props.logEncryptionKey)
       : undefined;
@@ -640,12 +676,22 @@ export class PrivateEcsHttpApi extends Construct {
       : [];
   }
 
-  private createCustomDomain(domainName: string, certificate: acm.ICertificate, hostedZone?: route53.IHostedZone): apigwv2.DomainName {
+  private createCustomDomain(props: PrivateEcsHttpApiProps): apigwv2.DomainName {
+    const domainName = props.domainName!;
+    const hostedZone = props.domainHostedZone;
     const customDomain = new apigwv2.DomainName(this, 'DomainName', {
       domainName,
-      certificate,
+      certificate: props.domainCertificate!,
       securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+      mtls: props.domainMutualTls,
     });
+    if (props.domainMutualTls && !props.disableExecuteApiEndpoint) {
+      // "To prevent clients from bypassing mutual TLS, disable the default execute-api endpoint."
+      // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-mutual-tls.html
+      Annotations.of(this).addWarningV2('cdk-private-ecs-http-api:mutualTlsBypass',
+        'domainMutualTls checks client certificates on domainName only: clients can skip it through the API\'s execute-api URL. '
+        + 'Set disableExecuteApiEndpoint, or acknowledge this warning.');
+    }
     if (hostedZone) {
       new route53.ARecord(this, 'DomainRecord', {
         zone: hostedZone,

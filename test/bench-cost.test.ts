@@ -73,6 +73,16 @@ describe('idle cost estimate', () => {
     expect(totalMonthlyUsd(lines)).toBeCloseTo(lines.reduce((sum, line) => sum + line.monthlyUsd, 0));
   });
 
+  test('prices a NAT instance with its root volume and public address, and refuses a type it has no price for', () => {
+    const nat = (type: string) => ({ Resources: { Nat: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: type } } } });
+    expect(estimateIdleMonthlyCost(nat('t4g.nano'))).toEqual([
+      { item: 'EC2 instance t4g.nano', quantity: 1, monthlyUsd: 0.0042 * 730 },
+      { item: 'EBS root volume, GB', quantity: 8, monthlyUsd: 8 * 0.08 },
+      { item: 'NAT instance public IPv4', quantity: 1, monthlyUsd: 0.005 * 730 },
+    ]);
+    expect(() => estimateIdleMonthlyCost(nat('m7g.large'))).toThrow('bench/prices.ts has no price for EC2 instance type m7g.large');
+  });
+
   test('the tutorial\'s stack idles at about $98 a month, as AWS\'s pricing pages add up', () => {
     const lines = estimateIdleMonthlyCost({
       Resources: {

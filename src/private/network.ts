@@ -34,7 +34,7 @@ export function chooseVpc(scope: Construct, vpc?: ec2.IVpc, cluster?: ecs.IClust
  * private subnets with NAT gateways; public and isolated subnets when the tasks have public
  * IPs; isolated subnets alone when they use VPC endpoints.
  */
-export function createVpc(scope: Construct, id: string, taskEgress: TaskEgress, natGateways: number): ec2.Vpc {
+export function createVpc(scope: Construct, id: string, taskEgress: TaskEgress, natGateways: number, natGatewayProvider?: ec2.NatProvider): ec2.Vpc {
   const subnets: Record<TaskEgress, ec2.SubnetConfiguration[]> = {
     [TaskEgress.NAT_GATEWAY]: [
       { name: 'Public', subnetType: ec2.SubnetType.PUBLIC },
@@ -48,11 +48,40 @@ export function createVpc(scope: Construct, id: string, taskEgress: TaskEgress, 
       { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
     ],
   };
-  return new ec2.Vpc(scope, id, {
+  const vpc = new ec2.Vpc(scope, id, {
     maxAzs: API_DEFAULTS.maxAzs,
     natGateways,
+    natGatewayProvider,
     subnetConfiguration: subnets[taskEgress],
   });
+  if (isConnectable(natGatewayProvider)) {
+    admitOnlyTheVpc(vpc, natGatewayProvider);
+  }
+  return vpc;
+}
+
+function isConnectable(provider?: ec2.NatProvider): provider is ec2.NatProvider & ec2.IConnectable {
+  return provider !== undefined && 'connections' in provider;
+}
+
+/**
+ * A NAT instance forwards the private subnets' traffic: its security group admits the VPC's own
+ * address range, and nothing else (aws-cdk-lib's default for instanceV2 admits the whole internet).
+ */
+function admitOnlyTheVpc(vpc: ec2.Vpc, provider: ec2.IConnectable): void {
+  const groups = provider.connections.securityGroups;
+  for (const group of groups) {
+    const resource = group.node.defaultChild as ec2.CfnSecurityGroup | undefined;
+    const rules = (resource ? Stack.of(vpc).resolve(resource.securityGroupIngress) ?? [] : []) as { cidrIp?: string; cidrIpv6?: string }[];
+    const open = rules.find(rule => rule.cidrIp !== undefined || rule.cidrIpv6 !== undefined);
+    if (open) {
+      throw new Error(
+        `natGatewayProvider's security group admits ${open.cidrIp ?? open.cidrIpv6}: create the NAT instances with `
+        + 'defaultAllowedTraffic: ec2.NatTrafficDirection.OUTBOUND_ONLY, and the construct lets in the VPC\'s own range only',
+      );
+    }
+  }
+  provider.connections.allowFrom(ec2.Peer.ipv4(vpc.vpcCidrBlock), ec2.Port.allTraffic(), 'From the VPC: the NAT instance forwards its traffic');
 }
 
 /**

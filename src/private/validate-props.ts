@@ -23,6 +23,10 @@ function validateNetwork(props: PrivateEcsHttpApiProps, resolved: ResolvedProps)
   const ownVpc = props.vpc !== undefined || props.cluster !== undefined;
   requireOnlyWithCreatedVpc(ownVpc, 'natGateways', props.natGateways);
   requireOnlyWithCreatedVpc(ownVpc, 'vpcFlowLogs', props.vpcFlowLogs);
+  requireOnlyWithCreatedVpc(ownVpc, 'natGatewayProvider', props.natGatewayProvider);
+  if (props.natGatewayProvider && resolved.taskEgress !== TaskEgress.NAT_GATEWAY) {
+    throw new Error(`natGatewayProvider applies only to taskEgress NAT_GATEWAY, got ${resolved.taskEgress}: those tasks use no NAT`);
+  }
   requireOnlyWithCreatedVpc(props.cluster !== undefined, 'containerInsights', props.containerInsights, 'cluster');
   if (ownVpc && resolved.taskEgress === TaskEgress.VPC_ENDPOINTS) {
     throw new Error(
@@ -45,6 +49,7 @@ function validateNetwork(props: PrivateEcsHttpApiProps, resolved: ResolvedProps)
 
 function validateLoadBalancer(props: PrivateEcsHttpApiProps): void {
   validateLogBucketEncryption(props.logBucket);
+  validateWebAcl(props.webAclArn);
   if (props.testListenerPort !== undefined) {
     requireIntegerInRange('testListenerPort', props.testListenerPort, 1, 65535);
     const production = props.loadBalancerCertificate ? LISTENER_PORTS.https : LISTENER_PORTS.http;
@@ -62,6 +67,27 @@ function validateLoadBalancer(props: PrivateEcsHttpApiProps): void {
       'loadBalancerServerName must be one DNS host name that the load balancer\'s certificate covers, such as internal.example.com '
       + `(no wildcard, no scheme or port), got '${props.loadBalancerServerName}'`,
     );
+  }
+}
+
+/** A WAFv2 web ACL's ARN: `arn:<partition>:wafv2:<region>:<account>:<scope>/webacl/<name>/<id>`. */
+const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]*:\d{12}:(regional|global)\/webacl\/[^/]+\/[^/]+$/;
+
+/**
+ * Only a web ACL of scope REGIONAL can be associated with an Application Load Balancer; a
+ * CLOUDFRONT one (`global/webacl/...`) is for CloudFront distributions.
+ * @see https://docs.aws.amazon.com/waf/latest/APIReference/API_AssociateWebACL.html
+ */
+function validateWebAcl(arn?: string): void {
+  if (arn === undefined || Token.isUnresolved(arn)) {
+    return;
+  }
+  const match = WEB_ACL_ARN.exec(arn);
+  if (!match) {
+    throw new Error(`webAclArn must be the ARN of a WAFv2 web ACL, such as arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1a2b, got '${arn}'`);
+  }
+  if (match[1] === 'global') {
+    throw new Error(`webAclArn must be a web ACL of scope REGIONAL: one of scope CLOUDFRONT cannot protect a load balancer, got '${arn}'`);
   }
 }
 
@@ -118,6 +144,7 @@ function validateApi(props: PrivateEcsHttpApiProps, resolved: ResolvedProps): vo
   requireTogether('domainName', props.domainName, 'domainCertificate', props.domainCertificate);
   if (props.domainName === undefined) {
     requireAbsent('domainHostedZone', props.domainHostedZone, 'there is no domainName');
+    requireAbsent('domainMutualTls', props.domainMutualTls, 'there is no domainName');
     if (resolved.disableExecuteApiEndpoint) {
       throw new Error('disableExecuteApiEndpoint needs a domainName: without one, the API would have no URL at all');
     }
