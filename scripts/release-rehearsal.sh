@@ -95,7 +95,7 @@ npm publish --dry-run --ignore-scripts --tag latest "$dist/js/cdk-private-ecs-ht
 checks+=("npm publish --dry-run: ok")
 
 say "PyPI: twine check --strict"
-"$venv/bin/twine" check --strict "$dist"/python/*.whl "$dist"/python/*.tar.gz | sed 's/^/    /'
+"$venv/bin/twine" --no-color check --strict "$dist"/python/*.whl "$dist"/python/*.tar.gz | sed 's/^/    /'
 checks+=("twine check --strict (wheel, sdist): ok")
 
 say "Go: go build and go vet of dist/go, as a Go user's build would resolve it"
