@@ -5,30 +5,7 @@
 // Usage: count-nag-findings.ts <cloud assembly directory> [<exit status of cdk synth>]
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-
-/** The name under which the AwsSolutions pack reports. */
-const AWS_SOLUTIONS = 'AwsSolutions';
-
-/** The parts of aws-cdk-lib's validation-report.json read here. */
-interface ValidationReport {
-  readonly pluginReports: readonly {
-    readonly pluginName: string;
-    readonly violations: readonly {
-      readonly ruleName: string;
-      readonly severity: string;
-      readonly description: string;
-      readonly violatingConstructs: readonly { readonly constructPath: string }[];
-    }[];
-  }[];
-}
-
-interface Finding {
-  readonly plugin: string;
-  readonly ruleName: string;
-  readonly severity: string;
-  readonly description: string;
-  readonly constructPath: string;
-}
+import { AWS_SOLUTIONS, readFindings } from './validation-report';
 
 function main(assemblyDir: string | undefined, synthStatus = '0'): void {
   if (!assemblyDir) {
@@ -44,11 +21,7 @@ function main(assemblyDir: string | undefined, synthStatus = '0'): void {
     .filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack')
     .map(([id, artifact]) => artifact.displayName ?? id);
 
-  const reportPath = join(assemblyDir, 'validation-report.json');
-  const report: ValidationReport = existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : { pluginReports: [] };
-  const findings: Finding[] = report.pluginReports.flatMap(({ pluginName, violations }) =>
-    violations.flatMap(({ ruleName, severity, description, violatingConstructs }) =>
-      violatingConstructs.map(({ constructPath }) => ({ plugin: pluginName, ruleName, severity, description, constructPath }))));
+  const findings = readFindings(assemblyDir);
 
   let errors = 0;
   for (const stack of stacks) {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { existsSync } from 'fs';
 import { type App, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -9,21 +8,11 @@ import { PrivateEcsHttpApi } from '../src';
 import { CONFIGURATIONS, type TestConfiguration, TUTORIAL_DEFAULT } from './integ/configurations';
 import { addConfigurationStack, createTestApp, type ConfigurationStack } from './integ/stack';
 import { Checker } from './integ/user-acknowledgements';
+import { AWS_SOLUTIONS, type Finding, readFindings, validationReportPath } from '../scripts/validation-report';
 
 // cdk-nag 3 is a policy validation plugin: it needs aws-cdk-lib 2.258.0 or newer, so this test runs
 // only in `npx projen test:newest` (and `validate:nag3`), on the newest aws-cdk-lib, pinned in test/newest.
 // test/nag.test.ts checks the same with cdk-nag 2, on our minimum aws-cdk-lib.
-
-/** The name under which the AwsSolutions pack reports in the cloud assembly's validation report. */
-const AWS_SOLUTIONS = 'AwsSolutions';
-
-/** One finding of the pack, as `cdk synth` reports it: its rule, severity and resource. */
-interface Finding {
-  readonly ruleName: string;
-  readonly severity: string;
-  readonly constructPath: string;
-  readonly description: string;
-}
 
 /**
  * Synthesizes a configuration's stack as a user's `cdk synth` would with cdk-nag 3 registered, and
@@ -38,37 +27,15 @@ function synthesizeChecked(configuration: TestConfiguration, change: (configured
 }
 
 function findingsOf(app: App): Finding[] {
-  const reportPath = join(app.outdir, 'validation-report.json');
   try {
     app.synth();
   } catch (error) {
     // Without a report, synthesis failed for another reason than a validation: show that one.
-    if (!existsSync(reportPath)) {
+    if (!existsSync(validationReportPath(app.outdir))) {
       throw error;
     }
   }
-  if (!existsSync(reportPath)) {
-    return [];
-  }
-  const report: ValidationReport = JSON.parse(readFileSync(reportPath, 'utf8'));
-  return report.pluginReports
-    .filter(plugin => plugin.pluginName === AWS_SOLUTIONS)
-    .flatMap(plugin => plugin.violations)
-    .flatMap(({ ruleName, severity, description, violatingConstructs }) =>
-      violatingConstructs.map(({ constructPath }) => ({ ruleName, severity, description, constructPath })));
-}
-
-/** The parts of aws-cdk-lib's `validation-report.json` read here. */
-interface ValidationReport {
-  readonly pluginReports: readonly {
-    readonly pluginName: string;
-    readonly violations: readonly {
-      readonly ruleName: string;
-      readonly severity: string;
-      readonly description: string;
-      readonly violatingConstructs: readonly { readonly constructPath: string }[];
-    }[];
-  }[];
+  return readFindings(app.outdir).filter(finding => finding.plugin === AWS_SOLUTIONS);
 }
 
 /** One line per finding, `<rule> (<severity>): <description> at <resource path>`, so that a failure lists them all. */
