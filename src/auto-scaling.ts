@@ -21,7 +21,9 @@ export interface AutoScalingOptions {
   readonly targetCpuUtilizationPercent?: number;
 
   /**
-   * The number of load balancer requests per task per minute to keep the service at.
+   * The number of load balancer requests per task per minute to keep the service at. Only with
+   * `deploymentStrategy` ROLLING: it tracks one target group, and blue/green, canary and linear
+   * deployments move the traffic between two.
    *
    * @default - no request count tracking
    */

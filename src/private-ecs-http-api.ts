@@ -338,7 +338,11 @@ export class PrivateEcsHttpApi extends Construct {
   /** The load balancer's listener that the API's integration calls: HTTP on 80, or HTTPS on 443. */
   public readonly listener: elbv2.ApplicationListener;
 
-  /** The default service's target group. */
+  /**
+   * The default service's target group. With a `deploymentStrategy` other than ROLLING, each
+   * deployment moves the traffic between it and `alternateTargetGroup`; the `metricTarget...` and
+   * `metricUnhealthyTargets` methods read this one only (the recommended alarms read both).
+   */
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
 
   /** The default service's second target group, with a `deploymentStrategy` other than ROLLING. */

@@ -257,6 +257,13 @@ describe('deployment validation', () => {
     })).toThrow('bakeTime + canaryConfiguration.stepBakeTime must not exceed 33 hours (CloudFormation refuses longer deployments), got 2040 minutes');
   });
 
+  test('fails when a shifting service scales on requests per target, which names one of its two target groups', () => {
+    expect(() => build({
+      deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN,
+      autoScaling: { minCapacity: 2, maxCapacity: 4, targetRequestsPerTarget: 100 },
+    })).toThrow(/^autoScaling.targetRequestsPerTarget cannot be used with deploymentStrategy BLUE_GREEN/);
+  });
+
   test.each([80, 0, 70000])('fails when testListenerPort is %p', (testListenerPort) => {
     expect(() => build({ testListenerPort, deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN })).toThrow(/^testListenerPort must/);
   });

@@ -25,6 +25,13 @@ export function validateDeployment(options: ResolvedServiceOptions): void {
     requireShifting('bakeTime', options.bakeTime);
     requireShifting('lifecycleHooks', options.lifecycleHooks?.length ? options.lifecycleHooks : undefined);
   }
+  if (isShifting(strategy) && options.autoScaling?.targetRequestsPerTarget !== undefined) {
+    // Request count tracking names one target group; after a shift the traffic is in the other one.
+    throw new Error(
+      `autoScaling.targetRequestsPerTarget cannot be used with deploymentStrategy ${strategy}: it tracks one target group, `
+      + 'and each deployment moves the traffic to the other. Use autoScaling.targetCpuUtilizationPercent instead.',
+    );
+  }
   requireStrategy('canaryConfiguration', options.canaryConfiguration, ecs.DeploymentStrategy.CANARY, strategy);
   requireStrategy('linearConfiguration', options.linearConfiguration, ecs.DeploymentStrategy.LINEAR, strategy);
   const bakeMinutes = wholeMinutes('bakeTime', options.bakeTime) ?? 0;
