@@ -45,8 +45,11 @@ export function createBackend(
   const trafficRouting = isShifting(options.deploymentStrategy) ? SHIFTING_ROUTING : ROLLING_ROUTING;
   const targetGroups = trafficRouting.route(scope, resources, options, wiring.listeners, routing);
   if (!routing) {
-    // The test listener needs a default action too; the default service's production target group is ECS's to shift.
-    wiring.listeners.testListener?.addTargetGroups('Default', { targetGroups: [resources.targetGroup] });
+    // Both listeners' default action goes to the default service, whatever its strategy: a shifting
+    // one's catch-all rule answers every path in front of it.
+    for (const listener of [wiring.listeners.listener, wiring.listeners.testListener]) {
+      listener?.addTargetGroups('Default', { targetGroups: [resources.targetGroup] });
+    }
   }
   if (wiring.endpoints) {
     requireImageInRegionalEcr(resources.taskDefinition.defaultContainer!.imageName, Stack.of(scope).region);

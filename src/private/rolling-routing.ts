@@ -2,7 +2,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { TrafficRouting } from './traffic-routing';
 import { containerTarget } from './traffic-routing';
 
-/** Rolling deployments: the listener forwards to the service's one target group, by default or for its prefix. */
+/** Rolling deployments: the listener forwards to the service's one target group (for its prefix; the default action is the caller's). */
 export const ROLLING_ROUTING: TrafficRouting = {
   route(scope, resources, options, listeners, routing) {
     const targetGroups = [resources.targetGroup];
@@ -12,8 +12,6 @@ export const ROLLING_ROUTING: TrafficRouting = {
         priority: routing.priority,
         conditions: [elbv2.ListenerCondition.pathPatterns([routing.pathPrefix, `${routing.pathPrefix}/*`])],
       });
-    } else {
-      listeners.listener.addTargetGroups('Default', { targetGroups });
     }
     resources.service.loadBalancerTarget(containerTarget(options)).attachToApplicationTargetGroup(resources.targetGroup);
     return targetGroups;

@@ -35,9 +35,6 @@ export const SHIFTING_ROUTING: TrafficRouting = {
       conditions,
       action: elbv2.ListenerAction.weightedForward([{ targetGroup: primary, weight: 100 }, { targetGroup: alternate, weight: 0 }]),
     };
-    if (!routing) {
-      listeners.listener.addTargetGroups('Default', { targetGroups: [primary] });
-    }
     const production = new elbv2.ApplicationListenerRule(listeners.listener, ruleId, { listener: listeners.listener, ...rule });
     const test = listeners.testListener
       && new elbv2.ApplicationListenerRule(listeners.testListener, ruleId, { listener: listeners.testListener, ...rule });

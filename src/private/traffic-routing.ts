@@ -23,7 +23,8 @@ export interface ListenerRouting {
  */
 export interface TrafficRouting {
   /**
-   * Routes the production listener (and the test listener) to the service and registers its tasks.
+   * Routes the production listener (and the test listener) to the service and registers its tasks;
+   * the listeners' default actions, the default service's in every way, are the caller's.
    * Returns every target group its tasks may serve from.
    */
   route(
