@@ -690,7 +690,8 @@ export class PrivateEcsHttpApi extends Construct {
       mtls: props.domainMutualTls,
     });
     if (props.domainMutualTls && !props.disableExecuteApiEndpoint) {
-      // "To prevent clients from bypassing mutual TLS, disable the default execute-api endpoint."
+      // "To ensure that clients can access your API only by using a custom domain name with mutual TLS,
+      // disable the default execute-api endpoint."
       // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-mutual-tls.html
       Annotations.of(this).addWarningV2('cdk-private-ecs-http-api:mutualTlsBypass',
         'domainMutualTls checks client certificates on domainName only: clients can skip it through the API\'s execute-api URL. '
