@@ -68,10 +68,22 @@ export interface ContainerServiceOptions {
 
   /**
    * The path the load balancer requests to decide whether a task is healthy; it must answer 200-399.
+   * Only with a load balancer (`PrivateEcsHttpApi`).
    *
    * @default '/'
    */
   readonly healthCheckPath?: string;
+
+  /**
+   * A health check that ECS runs inside the container, such as
+   * `{ command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] }`; the image must have the
+   * command. ECS replaces a task that fails it, and a deployment whose tasks fail it rolls back.
+   * Without a load balancer (`PrivateEcsCloudMapHttpApi`) it is the only health check: ECS reports
+   * each task's health to Cloud Map, and API Gateway sends requests only to healthy tasks.
+   *
+   * @default - no container health check: a running task counts as healthy to ECS
+   */
+  readonly containerHealthCheck?: ecs.HealthCheck;
 
   /**
    * The CPU architecture of the tasks. ARM64 (Graviton) costs about 20% less than X86_64 for the

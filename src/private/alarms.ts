@@ -30,35 +30,29 @@ export function createApiAlarms(scope: Construct, stage: apigwv2.IHttpStage): cl
   ];
 }
 
-/** A service's alarms, and those of them that roll a deployment back. */
-export interface ServiceAlarms {
-  readonly all: cloudwatch.Alarm[];
-  /** Unhealthy targets and target 5xx: signs of a bad release. CPU and memory are signs of load. */
-  readonly deployment: cloudwatch.Alarm[];
-}
-
 /**
- * One service's alarms: a target that fails its health checks, 5xx answers from the targets,
- * and CPU or memory at 80% or more. The target alarms watch every target group the service's
- * tasks serve from: with blue/green, canary or linear deployments the new tasks are in the second.
+ * A load-balanced service's target alarms, signs of a bad release that roll its deployments back: a
+ * target that fails its health checks, and 5xx answers from the targets. They watch every target
+ * group the service's tasks serve from: with blue/green, canary or linear deployments the new tasks
+ * are in the second.
  */
-export function createServiceAlarms(scope: Construct, service: ecs.FargateService, targetGroups: elbv2.ApplicationTargetGroup[]): ServiceAlarms {
+export function createTargetAlarms(scope: Construct, targetGroups: elbv2.ApplicationTargetGroup[]): cloudwatch.Alarm[] {
   const unhealthy = acrossTargetGroups(targetGroups, 'unhealthy',
     group => group.metrics.unhealthyHostCount({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM }));
   const serverErrors = acrossTargetGroups(targetGroups, 'errors',
     group => group.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: PERIOD, statistic: cloudwatch.Stats.SUM }));
-  const deployment = [
+  return [
     alarm(scope, 'UnhealthyTargetsAlarm', unhealthy, 1, 'A task is failing its load balancer health checks'),
     alarm(scope, 'TargetServerErrorsAlarm', serverErrors, 10, 'The service answered 10 or more requests with a 5xx in five minutes'),
   ];
-  return {
-    deployment,
-    all: [
-      ...deployment,
-      alarm(scope, 'CpuAlarm', service.metricCpuUtilization({ period: PERIOD }), 80, 'Service CPU utilization at 80% or more'),
-      alarm(scope, 'MemoryAlarm', service.metricMemoryUtilization({ period: PERIOD }), 80, 'Service memory utilization at 80% or more'),
-    ],
-  };
+}
+
+/** A service's load alarms, signs of load rather than of a bad release: CPU or memory at 80% or more. */
+export function createLoadAlarms(scope: Construct, service: ecs.FargateService): cloudwatch.Alarm[] {
+  return [
+    alarm(scope, 'CpuAlarm', service.metricCpuUtilization({ period: PERIOD }), 80, 'Service CPU utilization at 80% or more'),
+    alarm(scope, 'MemoryAlarm', service.metricMemoryUtilization({ period: PERIOD }), 80, 'Service memory utilization at 80% or more'),
+  ];
 }
 
 /** The metric of one target group, or the sum of it over several (a group without data counting 0). */

@@ -3,6 +3,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { memoryValuesFor, smallestCpuFor } from './fargate-sizes';
 import type { AutoScalingOptions } from '../auto-scaling';
+import type { PrivateEcsHttpApiBaseProps } from '../base-props';
 import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api';
 import type { ContainerServiceOptions } from '../service-options';
 import { TaskEgress } from '../task-egress';
@@ -32,18 +33,22 @@ const SERVICE_PROP_DEFAULTS = {
  */
 const SHIFTING_BAKE_TIME = Duration.minutes(10);
 
-/** The network, load balancer and API around the services. (natGateways depends on taskEgress.) */
-const API_PROP_DEFAULTS = {
+/** The network and API around the services, with any backend. (natGateways depends on taskEgress.) */
+const BASE_PROP_DEFAULTS = {
   taskEgress: TaskEgress.NAT_GATEWAY,
   vpcFlowLogs: true,
   containerInsights: true,
-  loadBalancerAccessLogs: true,
   apiAccessLogs: true,
   apiAccessLogRetention: logs.RetentionDays.ONE_YEAR,
   throttlingRateLimit: 1000,
   throttlingBurstLimit: 2000,
   disableExecuteApiEndpoint: false,
   recommendedAlarms: false,
+} satisfies Partial<PrivateEcsHttpApiBaseProps>;
+
+/** The load balancer of `PrivateEcsHttpApi`. */
+const LOAD_BALANCER_PROP_DEFAULTS = {
+  loadBalancerAccessLogs: true,
 } satisfies Partial<PrivateEcsHttpApiProps>;
 
 /** Every default of one service. */
@@ -56,7 +61,8 @@ export const SERVICE_DEFAULTS = {
 
 /** Every default around the services. */
 export const API_DEFAULTS = {
-  ...API_PROP_DEFAULTS,
+  ...BASE_PROP_DEFAULTS,
+  ...LOAD_BALANCER_PROP_DEFAULTS,
   maxAzs: 2,
   natGateways: 2,
 } as const;
@@ -72,7 +78,7 @@ export const LISTENER_PORTS = { http: 80, https: 443 } as const;
  * autoscaled service whose user did not set it: see `resolveServiceOptions`.
  */
 export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<ContainerServiceOptions,
-'environment' | 'secrets' | 'autoScaling' | 'desiredCount' | 'integrationTimeout' | 'parameterMapping'
+'environment' | 'secrets' | 'containerHealthCheck' | 'autoScaling' | 'desiredCount' | 'integrationTimeout' | 'parameterMapping'
 | 'bakeTime' | 'canaryConfiguration' | 'linearConfiguration' | 'deploymentAlarms' | 'lifecycleHooks'>> & {
   readonly autoScaling?: AutoScalingOptions;
   readonly desiredCount?: number;
@@ -80,16 +86,26 @@ export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<Con
   readonly bakeTime?: Duration;
 };
 
-/** `PrivateEcsHttpApiProps` with every default applied, the default service's options included. */
-export type ResolvedProps = PrivateEcsHttpApiProps & ResolvedServiceOptions
-& Required<Pick<PrivateEcsHttpApiProps, keyof typeof API_PROP_DEFAULTS | 'natGateways'>>;
+/** Props of either construct with every default around the services applied, the default service's options included. */
+export type ResolvedBaseProps<P extends PrivateEcsHttpApiBaseProps> = P & ResolvedServiceOptions
+& Required<Pick<PrivateEcsHttpApiBaseProps, keyof typeof BASE_PROP_DEFAULTS | 'natGateways'>>;
 
-/** Applies the defaults to the construct's props; the only place they are applied. */
+/** `PrivateEcsHttpApiProps` with every default applied, the load balancer's included. */
+export type ResolvedProps = ResolvedBaseProps<PrivateEcsHttpApiProps>
+& Required<Pick<PrivateEcsHttpApiProps, keyof typeof LOAD_BALANCER_PROP_DEFAULTS>>;
+
+/** Applies the defaults to `PrivateEcsHttpApi`'s props; the only place they are applied. */
 export function resolveProps(props: PrivateEcsHttpApiProps): ResolvedProps {
-  const resolved = withDefaults({ ...props, ...resolveServiceOptions(props) }, API_PROP_DEFAULTS);
+  return withDefaults(resolveBaseProps(props), LOAD_BALANCER_PROP_DEFAULTS);
+}
+
+/** Applies the defaults to the props either construct shares; the only place they are applied. */
+export function resolveBaseProps<P extends PrivateEcsHttpApiBaseProps>(props: P): ResolvedBaseProps<P> {
+  const base: PrivateEcsHttpApiBaseProps = { ...props, ...resolveServiceOptions(props) };
+  const resolved = withDefaults(base, BASE_PROP_DEFAULTS);
   // Without NAT egress the tasks need no NAT gateway; a count given anyway is rejected by validation.
   const natGateways = props.natGateways ?? (resolved.taskEgress === TaskEgress.NAT_GATEWAY ? API_DEFAULTS.natGateways : 0);
-  return { ...resolved, natGateways };
+  return { ...props, ...resolved, natGateways } as ResolvedBaseProps<P>;
 }
 
 /**

@@ -22,29 +22,28 @@ export interface FargateServicePlacement {
   readonly logEncryptionKey?: kms.IKey;
 }
 
-/** The resources of one Fargate service behind the load balancer. */
+/** The resources of one Fargate service, before it is wired to a backend. */
 export interface FargateServiceResources {
   readonly taskDefinition: ecs.FargateTaskDefinition;
   readonly service: ecs.FargateService;
   readonly securityGroup: ec2.SecurityGroup;
-  readonly targetGroup: elbv2.ApplicationTargetGroup;
 }
 
 /**
- * Creates a Fargate service that rolls back a failing deployment without losing capacity, and
- * an IP target group that health-checks it. The caller routes the listener to it and registers the
- * tasks in it, which opens the service's security group to the load balancer's, on the container
- * port only.
+ * Creates a Fargate service that rolls back a failing deployment without losing capacity, with a
+ * security group that admits nothing: the backend opens the container port to what calls it
+ * (`securityGroupDescription` says what).
  */
 export function createFargateService(
   scope: Construct,
   placement: FargateServicePlacement,
   options: ResolvedServiceOptions,
+  securityGroupDescription: string,
 ): FargateServiceResources {
   const taskDefinition = createTaskDefinition(scope, options, placement.logEncryptionKey);
   const securityGroup = new ec2.SecurityGroup(scope, 'ServiceSecurityGroup', {
     vpc: placement.vpc,
-    description: 'Fargate tasks: admits only the load balancer, on the container port',
+    description: securityGroupDescription,
     allowAllOutbound: true,
   });
   const service = new ecs.FargateService(scope, 'Service', {
@@ -69,8 +68,7 @@ export function createFargateService(
     linearConfiguration: options.linearConfiguration,
     lifecycleHooks: options.lifecycleHooks,
   });
-  const targetGroup = createTargetGroup(scope, 'TargetGroup', placement.vpc, options);
-  return { taskDefinition, service, securityGroup, targetGroup };
+  return { taskDefinition, service, securityGroup };
 }
 
 /** An IP target group for a service's tasks, health-checked on its path. */
@@ -108,6 +106,7 @@ function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions,
     portMappings: [{ containerPort: options.containerPort, protocol: ecs.Protocol.TCP }],
     environment: options.environment,
     secrets: options.secrets,
+    healthCheck: options.containerHealthCheck,
     logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: CONTAINER_NAME }),
   });
   const executionRolePolicy = taskDefinition.executionRole?.node.tryFindChild('DefaultPolicy');

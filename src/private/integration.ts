@@ -15,14 +15,12 @@ export interface ApiWiring {
 
 /**
  * Gives one service a private integration of its own (HTTP_PROXY over the VPC link to the
- * listener, with the service's timeout and parameter mapping) and routes every method of its
- * paths to it: `ANY /` and `ANY /{proxy+}` without a prefix (the root path too, which
- * `/{proxy+}` does not match), or the prefix and everything under it.
+ * listener, with the service's timeout and parameter mapping) and routes its paths to it.
  */
 export function integrateService(
   wiring: ApiWiring,
   id: string,
-  options: Pick<ResolvedServiceOptions, 'integrationTimeout' | 'parameterMapping'>,
+  options: IntegrationOptions,
   pathPrefix?: string,
 ): apigwv2.HttpRouteIntegration {
   const integration = new HttpAlbIntegration(id, wiring.listener, {
@@ -31,8 +29,26 @@ export function integrateService(
     secureServerName: wiring.secureServerName,
     parameterMapping: options.parameterMapping,
   });
+  return routeToIntegration(wiring.httpApi, integration, id, options, pathPrefix);
+}
+
+/** What each service's integration is made with. */
+export type IntegrationOptions = Pick<ResolvedServiceOptions, 'integrationTimeout' | 'parameterMapping'>;
+
+/**
+ * Routes every method of a service's paths to its integration, `id`: `ANY /` and `ANY /{proxy+}`
+ * without a prefix (the root path too, which `/{proxy+}` does not match), or the prefix and
+ * everything under it; and sets the integration's timeout.
+ */
+export function routeToIntegration(
+  httpApi: apigwv2.HttpApi,
+  integration: apigwv2.HttpRouteIntegration,
+  id: string,
+  options: IntegrationOptions,
+  pathPrefix?: string,
+): apigwv2.HttpRouteIntegration {
   const paths = pathPrefix ? [pathPrefix, `${pathPrefix}/{proxy+}`] : ['/', '/{proxy+}'];
-  const routes = paths.flatMap(path => wiring.httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration }));
+  const routes = paths.flatMap(path => httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration }));
   if (options.integrationTimeout) {
     setIntegrationTimeout(routes[0], id, options.integrationTimeout);
   }

@@ -4,19 +4,20 @@ import type { AutoScalingOptions } from '../auto-scaling';
 
 /**
  * Scales the service between its minimum and maximum with target tracking on CPU, on requests
- * per task, or both. Call it after the target group is attached to the load balancer: request
- * count tracking needs to know which one.
+ * per task (with a load balancer), or both. Call it after the target group is attached to the load
+ * balancer: request count tracking needs to know which one.
  */
 export function configureAutoScaling(
   service: ecs.FargateService,
-  targetGroup: elbv2.ApplicationTargetGroup,
+  targetGroup: elbv2.ApplicationTargetGroup | undefined,
   options: AutoScalingOptions,
 ): void {
   const scaling = service.autoScaleTaskCount({ minCapacity: options.minCapacity, maxCapacity: options.maxCapacity });
   if (options.targetCpuUtilizationPercent !== undefined) {
     scaling.scaleOnCpuUtilization('CpuScaling', { targetUtilizationPercent: options.targetCpuUtilizationPercent });
   }
-  if (options.targetRequestsPerTarget !== undefined) {
+  // Validation refuses requests per target without a load balancer's target group to count them.
+  if (options.targetRequestsPerTarget !== undefined && targetGroup) {
     scaling.scaleOnRequestCount('RequestScaling', { requestsPerTarget: options.targetRequestsPerTarget, targetGroup });
   }
 }

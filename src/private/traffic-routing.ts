@@ -10,6 +10,11 @@ export interface ServiceListeners {
   readonly testListener?: elbv2.ApplicationListener;
 }
 
+/** A service's resources and the target group the load balancer sends its traffic to. */
+export interface TargetedServiceResources extends FargateServiceResources {
+  readonly targetGroup: elbv2.ApplicationTargetGroup;
+}
+
 /** How the listener picks a service: by a path prefix rule, or (without one) as the default service. */
 export interface ListenerRouting {
   readonly pathPrefix: string;
@@ -29,7 +34,7 @@ export interface TrafficRouting {
    */
   route(
     scope: Construct,
-    resources: FargateServiceResources,
+    resources: TargetedServiceResources,
     options: ResolvedServiceOptions,
     listeners: ServiceListeners,
     routing?: ListenerRouting,

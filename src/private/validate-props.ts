@@ -1,25 +1,31 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { ResolvedProps } from './defaults';
+import type { ResolvedBaseProps, ResolvedProps } from './defaults';
 import { API_DEFAULTS, LISTENER_PORTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate';
+import type { PrivateEcsHttpApiBaseProps } from '../base-props';
 import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api';
 import { TaskEgress } from '../task-egress';
 
 /**
- * Checks the construct's props: each value (with defaults applied, in `resolved`) and each
+ * Checks `PrivateEcsHttpApi`'s props: each value (with defaults applied, in `resolved`) and each
  * pair of props that only make sense together (as given, in `props`). Throws an error that
  * names the prop, the value given and what is allowed.
  */
 export function validateProps(props: PrivateEcsHttpApiProps, resolved: ResolvedProps): void {
+  validateBaseProps(props, resolved);
+  validateLoadBalancer(props);
+}
+
+/** Checks the props either construct shares: the default service, the network and the API. */
+export function validateBaseProps(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>): void {
   validateServiceOptions(resolved);
   validateNetwork(props, resolved);
-  validateLoadBalancer(props);
   validateApi(props, resolved);
 }
 
-function validateNetwork(props: PrivateEcsHttpApiProps, resolved: ResolvedProps): void {
+function validateNetwork(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>): void {
   const ownVpc = props.vpc !== undefined || props.cluster !== undefined;
   requireOnlyWithCreatedVpc(ownVpc, 'natGateways', props.natGateways);
   requireOnlyWithCreatedVpc(ownVpc, 'vpcFlowLogs', props.vpcFlowLogs);
@@ -125,7 +131,7 @@ function bucketEncryptionAlgorithms(bucket: s3.IBucket): string[] {
     .filter((algorithm): algorithm is string => typeof algorithm === 'string');
 }
 
-function validateApi(props: PrivateEcsHttpApiProps, resolved: ResolvedProps): void {
+function validateApi(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>): void {
   requireNumberInRange('throttlingRateLimit', resolved.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
   requireIntegerInRange('throttlingBurstLimit', resolved.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
 

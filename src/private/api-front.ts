@@ -1,0 +1,95 @@
+import { Annotations } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
+import type { Construct } from 'constructs';
+import { ACCESS_LOG_FORMAT } from './access-log-format';
+import type { ResolvedBaseProps } from './defaults';
+import { createLogGroup } from './log-groups';
+import type { PrivateEcsHttpApiBaseProps } from '../base-props';
+
+/** The API in front of the backend, whichever it is: the HTTP API, its stage and its domain. */
+export interface ApiFront {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly stage: apigwv2.HttpStage;
+  readonly apiEndpoint: string;
+  readonly apiAccessLogGroup?: logs.ILogGroup;
+  readonly customDomain?: apigwv2.DomainName;
+}
+
+/**
+ * Creates the HTTP API with a `$default` stage of its own (the one HttpApi creates takes no logs
+ * or throttling), its access logs, and its custom domain, with mutual TLS and a DNS record when
+ * asked. Warns when the API has no authorizer.
+ */
+export function createApiFront(
+  scope: Construct,
+  id: string,
+  props: PrivateEcsHttpApiBaseProps,
+  resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>,
+): ApiFront {
+  const httpApi = new apigwv2.HttpApi(scope, 'HttpApi', {
+    // A new name is an update without interruption of the API, not a replacement.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-api.html#cfn-apigatewayv2-api-name
+    apiName: props.apiName ?? id,
+    description: `Private integration to the ECS service ${scope.node.path}`,
+    createDefaultStage: false,
+    disableExecuteApiEndpoint: resolved.disableExecuteApiEndpoint,
+    defaultAuthorizer: props.defaultAuthorizer,
+    defaultAuthorizationScopes: props.defaultAuthorizationScopes,
+    corsPreflight: props.corsPreflight,
+  });
+  if (!props.defaultAuthorizer) {
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:publicApi',
+      'The API has no defaultAuthorizer: anyone who has its URL can call every route. '
+      + 'Set defaultAuthorizer, or acknowledge this warning if the service is public by design.');
+  }
+  const customDomain = props.domainName ? createCustomDomain(scope, props) : undefined;
+  const apiAccessLogGroup = resolved.apiAccessLogs
+    ? props.apiAccessLogGroup ?? createLogGroup(scope, 'ApiAccessLogs', resolved.apiAccessLogRetention, props.logEncryptionKey)
+    : undefined;
+  const stage = new apigwv2.HttpStage(scope, 'DefaultStage', {
+    httpApi,
+    stageName: '$default',
+    autoDeploy: true,
+    // The default route throttling: the limits of each route, within the account's limit for the Region.
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
+    throttle: { rateLimit: resolved.throttlingRateLimit, burstLimit: resolved.throttlingBurstLimit },
+    accessLogSettings: apiAccessLogGroup && {
+      destination: new apigwv2.LogGroupLogDestination(apiAccessLogGroup),
+      format: ACCESS_LOG_FORMAT,
+    },
+    domainMapping: customDomain && { domainName: customDomain },
+  });
+  const apiEndpoint = resolved.disableExecuteApiEndpoint ? `https://${props.domainName}/` : stage.url;
+  return { httpApi, stage, apiEndpoint, apiAccessLogGroup, customDomain };
+}
+
+function createCustomDomain(scope: Construct, props: PrivateEcsHttpApiBaseProps): apigwv2.DomainName {
+  const domainName = props.domainName!;
+  const hostedZone = props.domainHostedZone;
+  const customDomain = new apigwv2.DomainName(scope, 'DomainName', {
+    domainName,
+    certificate: props.domainCertificate!,
+    securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
+    mtls: props.domainMutualTls,
+  });
+  if (props.domainMutualTls && !props.disableExecuteApiEndpoint) {
+    // "To ensure that clients can access your API only by using a custom domain name with mutual TLS,
+    // disable the default execute-api endpoint."
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-mutual-tls.html
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:mutualTlsBypass',
+      'domainMutualTls checks client certificates on domainName only: clients can skip it through the API\'s execute-api URL. '
+      + 'Set disableExecuteApiEndpoint, or acknowledge this warning.');
+  }
+  if (hostedZone) {
+    new route53.ARecord(scope, 'DomainRecord', {
+      zone: hostedZone,
+      recordName: domainName,
+      target: route53.RecordTarget.fromAlias(
+        new route53targets.ApiGatewayv2DomainProperties(customDomain.regionalDomainName, customDomain.regionalHostedZoneId)),
+    });
+  }
+  return customDomain;
+}

@@ -1,0 +1,55 @@
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { ResolvedBaseProps } from './defaults';
+import { addFlowLogToBucket, createLogBucket, warnIfBucketPolicyIsNotOurs } from './log-bucket';
+import type { NetworkPlan } from './network';
+import { chooseVpc, createVpc, planNetwork } from './network';
+import { TaskVpcEndpoints } from './vpc-endpoints';
+import type { PrivateEcsHttpApiBaseProps } from '../base-props';
+import { TaskEgress } from '../task-egress';
+
+/** What the services of either backend run in: the VPC and its subnets, the cluster, and the log bucket. */
+export interface Foundation {
+  readonly vpc: ec2.IVpc;
+  readonly network: NetworkPlan;
+  readonly cluster: ecs.ICluster;
+  /** The bucket of the flow logs and the load balancer's access logs, if either is on. */
+  readonly logBucket?: s3.IBucket;
+  /** The VPC endpoints of `TaskEgress.VPC_ENDPOINTS`. */
+  readonly endpoints?: TaskVpcEndpoints;
+}
+
+/**
+ * Creates (or takes) the network and the cluster: the VPC laid out for the tasks' egress, its flow
+ * logs, the log bucket when something writes to it, the VPC endpoints, and the ECS cluster.
+ */
+export function createFoundation(
+  scope: Construct,
+  props: PrivateEcsHttpApiBaseProps,
+  resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>,
+  loadBalancerAccessLogs: boolean,
+): Foundation {
+  const ownVpc = chooseVpc(scope, props.vpc, props.cluster);
+  const createdVpc = ownVpc ? undefined : createVpc(scope, 'Vpc', resolved.taskEgress, resolved.natGateways, props.natGatewayProvider);
+  const vpc = ownVpc ?? createdVpc!;
+  const network = planNetwork(vpc, resolved.taskEgress, props.vpcSubnets);
+  const logUses = { accessLogs: loadBalancerAccessLogs, flowLogs: createdVpc !== undefined && resolved.vpcFlowLogs };
+  const logBucket = props.logBucket ?? (logUses.accessLogs || logUses.flowLogs ? createLogBucket(scope, 'LogBucket') : undefined);
+  if (props.logBucket) {
+    warnIfBucketPolicyIsNotOurs(scope, props.logBucket, logUses);
+  }
+  if (createdVpc && resolved.vpcFlowLogs) {
+    addFlowLogToBucket(createdVpc, logBucket!);
+  }
+  const endpoints = resolved.taskEgress === TaskEgress.VPC_ENDPOINTS
+    ? new TaskVpcEndpoints(scope, vpc, network.taskSubnets)
+    : undefined;
+  const cluster = props.cluster ?? new ecs.Cluster(scope, 'Cluster', {
+    vpc,
+    containerInsightsV2: resolved.containerInsights ? ecs.ContainerInsights.ENABLED : ecs.ContainerInsights.DISABLED,
+    enableFargateCapacityProviders: true,
+  });
+  return { vpc, network, cluster, logBucket, endpoints };
+}

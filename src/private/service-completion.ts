@@ -1,0 +1,56 @@
+import { Stack } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { Construct } from 'constructs';
+import { createLoadAlarms } from './alarms';
+import type { ResolvedServiceOptions } from './defaults';
+import type { FargateServicePlacement, FargateServiceResources } from './fargate-service';
+import { configureAutoScaling } from './scaling';
+import { requireImageInRegionalEcr } from './validate';
+import type { TaskVpcEndpoints } from './vpc-endpoints';
+
+/** What every service plugs into, with either backend: where it runs, the VPC endpoints, and the alarms asked for. */
+export interface ServicePlacement {
+  readonly placement: FargateServicePlacement;
+  readonly endpoints?: TaskVpcEndpoints;
+  readonly recommendedAlarms: boolean;
+}
+
+/** What a backend knows of a service it has wired: the target group to scale on, and the alarms of its traffic. */
+export interface BackendSignals {
+  /** The target group whose requests per target auto scaling tracks; none without a load balancer. */
+  readonly scalingTargetGroup?: elbv2.ApplicationTargetGroup;
+  /** Creates the backend's alarms of a bad release, which roll a deployment back. */
+  readonly releaseAlarms: (scope: Construct) => cloudwatch.Alarm[];
+}
+
+/**
+ * What every service gets once its backend has wired it, the same with either backend: the VPC
+ * endpoints admit its tasks, it scales, and it alarms and rolls back on alarms as asked. Returns
+ * its recommended alarms.
+ */
+export function completeService(
+  scope: Construct,
+  wiring: ServicePlacement,
+  resources: FargateServiceResources,
+  options: ResolvedServiceOptions,
+  signals: BackendSignals,
+): cloudwatch.Alarm[] {
+  if (wiring.endpoints) {
+    requireImageInRegionalEcr(resources.taskDefinition.defaultContainer!.imageName, Stack.of(scope).region);
+  }
+  wiring.endpoints?.allowTasks(resources.securityGroup, options.secrets !== undefined && Object.keys(options.secrets).length > 0);
+  if (options.autoScaling) {
+    configureAutoScaling(resources.service, signals.scalingTargetGroup, options.autoScaling);
+  }
+  const releaseAlarms = wiring.recommendedAlarms ? signals.releaseAlarms(scope) : [];
+  const alarms = wiring.recommendedAlarms ? [...releaseAlarms, ...createLoadAlarms(scope, resources.service)] : [];
+  const deploymentAlarms = [...releaseAlarms, ...(options.deploymentAlarms ?? [])];
+  if (deploymentAlarms.length > 0) {
+    // ECS rolls a deployment back when one of them goes off, with any strategy.
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
+    resources.service.enableDeploymentAlarms(deploymentAlarms.map(alarm => alarm.alarmName), { behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM });
+  }
+  return alarms;
+}
