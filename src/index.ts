@@ -4,3 +4,5 @@ export * from './service-options';
 export * from './auto-scaling';
 export * from './api-service';
 export * from './task-egress';
+export * from './private-ecs-cloud-map-http-api';
+export * from './cloud-map-api-service';

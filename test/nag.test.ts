@@ -64,7 +64,7 @@ describe.each(CONFIGURATIONS)('cdk-nag AwsSolutions on $name', configuration => 
 // The checks above pass on silence; these show that a finding would break that silence.
 describe('cdk-nag is live', () => {
   test('reports a load balancer opened to the internet', () => {
-    const stack = checkedStack(TUTORIAL_DEFAULT, ({ api }) => api.loadBalancer.connections.allowFromAnyIpv4(ec2.Port.tcp(80)));
+    const stack = checkedStack(TUTORIAL_DEFAULT, ({ api }) => (api as PrivateEcsHttpApi).loadBalancer.connections.allowFromAnyIpv4(ec2.Port.tcp(80)));
     expect(errorsOf(stack).join('\n')).toMatch(/AwsSolutions-EC23/);
   });
 

@@ -1,5 +1,5 @@
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { ResolvedBaseProps } from './defaults';

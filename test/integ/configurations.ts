@@ -12,9 +12,9 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
 import {
   AUTHORIZER_FUNCTION, FLOW_LOGS_DEFAULT_ENCRYPTION, PLACEHOLDER_CERTIFICATE, PLAIN_ENVIRONMENT, PUBLIC_API_WARNING, PUBLIC_ROUTES,
-  type UserAcknowledgement,
+  type ConfiguredApi, type UserAcknowledgement,
 } from './user-acknowledgements';
-import { PrivateEcsHttpApi, TaskEgress } from '../../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../../src';
 
 /**
  * One way a user configures the construct: the integ tests, the cdk-nag test and the
@@ -33,7 +33,7 @@ export interface TestConfiguration {
   /** The findings this user accepts on purpose; see user-acknowledgements.ts. */
   readonly userAcknowledgements: readonly UserAcknowledgement[];
   /** Adds the user's resources and the construct to `scope` (a stack), and returns the construct. */
-  build(scope: Construct): PrivateEcsHttpApi;
+  build(scope: Construct): ConfiguredApi;
 }
 
 /** The image of the AWS tutorial: on port 80 it serves a welcome page headed "Amazon ECS Sample App". */
@@ -188,5 +188,30 @@ export const BLUE_GREEN: TestConfiguration = {
   },
 };
 
+/**
+ * A health check the sample image can run: its web server asked from inside the container, with the
+ * curl of its Amazon Linux base. Ten seconds to start before a failure counts.
+ */
+const SAMPLE_HEALTH_CHECK: ecs.HealthCheck = {
+  command: ['CMD-SHELL', 'curl -fs http://localhost/ > /dev/null || exit 1'],
+  startPeriod: Duration.seconds(10),
+};
+
+/**
+ * No load balancer: the API discovers the tasks in Cloud Map and calls them through the VPC link,
+ * for the default service and an added one, each with a container health check.
+ */
+export const CLOUD_MAP: TestConfiguration = {
+  name: 'cloud-map',
+  description: 'a Cloud Map backend without a load balancer, with an added service',
+  expectedBodyPattern: SAMPLE_BODY_PATTERN,
+  userAcknowledgements: [PUBLIC_ROUTES, PUBLIC_API_WARNING],
+  build: scope => {
+    const api = new PrivateEcsCloudMapHttpApi(scope, 'Api', { image: sampleImage(), containerHealthCheck: SAMPLE_HEALTH_CHECK });
+    api.addService('Orders', { image: sampleImage(), pathPrefix: '/orders', containerHealthCheck: SAMPLE_HEALTH_CHECK });
+    return api;
+  },
+};
+
 /** Every configuration, in the order reports list them. */
-export const CONFIGURATIONS: readonly TestConfiguration[] = [TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED, BLUE_GREEN];
+export const CONFIGURATIONS: readonly TestConfiguration[] = [TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED, BLUE_GREEN, CLOUD_MAP];

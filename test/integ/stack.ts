@@ -2,8 +2,7 @@ import { App, type AppProps, Stack } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
 import type { TestConfiguration } from './configurations';
-import { acknowledge } from './user-acknowledgements';
-import type { PrivateEcsHttpApi } from '../../src';
+import { acknowledge, type ConfiguredApi } from './user-acknowledgements';
 
 /**
  * The environment of every test stack: a concrete region and no account.
@@ -35,7 +34,7 @@ const RECOMMENDED_FLAGS = {
 /** A configuration's stack and the construct in it. */
 export interface ConfigurationStack {
   readonly stack: Stack;
-  readonly api: PrivateEcsHttpApi;
+  readonly api: ConfiguredApi;
 }
 
 /** The stack name of a configuration, which also names its template file. */

@@ -1,7 +1,10 @@
 import { Annotations, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as cdkNag from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { PrivateEcsHttpApi } from '../../src';
+import type { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../../src';
+
+/** A configuration's construct: with a load balancer, or with Cloud Map in its place. */
+export type ConfiguredApi = PrivateEcsHttpApi | PrivateEcsCloudMapHttpApi;
 
 /**
  * cdk-nag 2's `NagSuppressions`, which the tests use; cdk-nag 3, which `npx projen test:newest` loads
@@ -39,7 +42,7 @@ export interface UserAcknowledgement {
   /** Why this user accepts it; a reviewer reads it in the template's metadata. */
   readonly reason: string;
   /** The construct the acknowledgement is attached to. */
-  target(api: PrivateEcsHttpApi): IConstruct;
+  target(api: ConfiguredApi): IConstruct;
 }
 
 const PUBLIC_BY_DESIGN = 'The API is a public website on purpose: the sample app serves anonymous readers, so its routes have no authorizer.';
@@ -93,7 +96,7 @@ export const AUTHORIZER_FUNCTION: readonly UserAcknowledgement[] = ['CKV_AWS_115
   id,
   reason: 'The authorizer is called synchronously by API Gateway, which answers the caller itself: '
     + 'no reserved concurrency or dead-letter queue would help it, and it calls nothing in a VPC.',
-  target: (api: PrivateEcsHttpApi) => Stack.of(api).node.findChild('CallerAuthorizer'),
+  target: (api: ConfiguredApi) => Stack.of(api).node.findChild('CallerAuthorizer'),
 }));
 
 /**
@@ -114,7 +117,7 @@ export const USER_ACKNOWLEDGEMENTS: readonly UserAcknowledgement[] = [
 ];
 
 /** Records the acknowledgements where their checkers read them. */
-export function acknowledge(api: PrivateEcsHttpApi, acknowledgements: readonly UserAcknowledgement[]): void {
+export function acknowledge(api: ConfiguredApi, acknowledgements: readonly UserAcknowledgement[]): void {
   for (const { checker, id, reason, target } of acknowledgements) {
     const construct = target(api);
     switch (checker) {

@@ -1,0 +1,216 @@
+import { Names } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import { Construct } from 'constructs';
+import type { AddServiceOptions } from './api-service';
+import type { PrivateEcsHttpApiBaseProps } from './base-props';
+import type { ICloudMapApiService } from './cloud-map-api-service';
+import { createApiAlarms } from './private/alarms';
+import { createApiFront } from './private/api-front';
+import type { CloudMapApiWiring } from './private/cloud-map-api-service';
+import { CloudMapApiService } from './private/cloud-map-api-service';
+import type { CloudMapWiring } from './private/cloud-map-backend';
+import { createCloudMapBackend, integrateCloudMapService } from './private/cloud-map-backend';
+import { resolveBaseProps, resolveServiceOptions } from './private/defaults';
+import { createFoundation } from './private/foundation';
+import { validatePathPrefix, validatePathRewrite } from './private/path-prefix';
+import { validateServiceOptions } from './private/validate';
+import { validateCloudMapService, validateNamespace } from './private/validate-cloud-map';
+import { validateBaseProps } from './private/validate-props';
+import { createVpcLink } from './private/vpc-link';
+
+/**
+ * Properties for a `PrivateEcsCloudMapHttpApi`: the default service, the network and the API
+ * (`PrivateEcsHttpApiBaseProps`, as for `PrivateEcsHttpApi`), and the Cloud Map namespace that
+ * takes the load balancer's place.
+ */
+export interface PrivateEcsCloudMapHttpApiProps extends PrivateEcsHttpApiBaseProps {
+  /**
+   * The private DNS namespace in which every service registers its tasks. It must be in the same VPC.
+   *
+   * @default - a new private DNS namespace in the VPC, named `cloudMapNamespaceName`
+   */
+  readonly cloudMapNamespace?: servicediscovery.IPrivateDnsNamespace;
+
+  /**
+   * The name of the private DNS namespace the construct creates, such as `orders.internal`: a
+   * Route 53 private hosted zone of the VPC, where each task also gets an SRV record. No other
+   * private hosted zone of the VPC may have the same name. Only without `cloudMapNamespace`.
+   *
+   * @default - a name unique to this construct in the app, ending in `.internal`
+   */
+  readonly cloudMapNamespaceName?: string;
+}
+
+/**
+ * An ECS Fargate service that only an API Gateway HTTP API can reach, without a load balancer:
+ * the API's private integration discovers the tasks in AWS Cloud Map and calls one of the healthy
+ * ones, through the VPC link, on the container port.
+ *
+ * It costs less than `PrivateEcsHttpApi` (no load balancer: about $16 a month less) and takes one
+ * hop fewer. In exchange the container health check is the only health check, deployments are
+ * rolling only, and auto scaling tracks CPU rather than requests. Security groups chain the hops:
+ * the VPC link may reach only the tasks, on the container port.
+ *
+ * @example
+ * const api = new PrivateEcsCloudMapHttpApi(this, 'Api', {
+ *   image: ecs.ContainerImage.fromRegistry('public.ecr.aws/ecs-sample-image/amazon-ecs-sample:latest'),
+ *   containerHealthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] },
+ * });
+ * new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+ */
+export class PrivateEcsCloudMapHttpApi extends Construct {
+  /** The VPC everything runs in. */
+  public readonly vpc: ec2.IVpc;
+
+  /** The ECS cluster the services run in. */
+  public readonly cluster: ecs.ICluster;
+
+  /** The private DNS namespace every service registers its tasks in. */
+  public readonly cloudMapNamespace: servicediscovery.IPrivateDnsNamespace;
+
+  /** The task definition of the default service. */
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+
+  /** The default service: the one that answers every path no added service claims. */
+  public readonly service: ecs.FargateService;
+
+  /** The Cloud Map service the default service's tasks are registered in, with SRV records. */
+  public readonly cloudMapService: servicediscovery.IService;
+
+  /** The VPC link through which the API reaches the tasks. */
+  public readonly vpcLink: apigwv2.VpcLink;
+
+  /** The HTTP API: the only way in from outside the VPC. */
+  public readonly httpApi: apigwv2.HttpApi;
+
+  /** The API's `$default` stage, which deploys every change automatically. */
+  public readonly stage: apigwv2.HttpStage;
+
+  /**
+   * The default service's private integration (HTTP_PROXY over the VPC link to its Cloud Map
+   * service), for routes you add yourself. Each added service has its own: `ICloudMapApiService.integration`.
+   */
+  public readonly integration: apigwv2.HttpRouteIntegration;
+
+  /**
+   * The URL clients call: the `$default` stage's `execute-api` URL, or `https://<domainName>/`
+   * when `disableExecuteApiEndpoint` is set.
+   */
+  public readonly apiEndpoint: string;
+
+  /** The bucket of the VPC flow logs, if they are on. */
+  public readonly logBucket?: s3.IBucket;
+
+  /** The log group of the API's access logs, if they are on. */
+  public readonly apiAccessLogGroup?: logs.ILogGroup;
+
+  /** The API's custom domain, if `domainName` is set. */
+  public readonly customDomain?: apigwv2.DomainName;
+
+  private readonly backendWiring: CloudMapWiring;
+  private readonly apiWiring: CloudMapApiWiring;
+  private readonly defaultParameterMapping?: apigwv2.ParameterMapping;
+  private readonly addedServices: CloudMapApiService[] = [];
+  private readonly defaultAlarms: cloudwatch.Alarm[];
+
+  /**
+   * @param scope the construct to create it in, usually a stack
+   * @param id its construct id, unique within `scope`; also the API's name unless `apiName` is set
+   * @param props the default service's image and options, and the network, namespace and API around it
+   */
+  constructor(scope: Construct, id: string, props: PrivateEcsCloudMapHttpApiProps) {
+    super(scope, id);
+    const resolved = resolveBaseProps(props);
+    validateBaseProps(props, resolved);
+    validateCloudMapService('', props, resolved);
+    validateNamespace(props.cloudMapNamespaceName, props.cloudMapNamespace !== undefined);
+    this.defaultParameterMapping = props.parameterMapping;
+
+    // Network and cluster: no load balancer writes to the log bucket.
+    const foundation = createFoundation(this, props, resolved, false);
+    this.vpc = foundation.vpc;
+    this.cluster = foundation.cluster;
+    this.logBucket = foundation.logBucket;
+
+    // Cloud Map namespace, where the tasks register: the load balancer's place.
+    this.cloudMapNamespace = props.cloudMapNamespace ?? new servicediscovery.PrivateDnsNamespace(this, 'Namespace', {
+      vpc: this.vpc,
+      name: props.cloudMapNamespaceName ?? `${Names.uniqueResourceName(this, { maxLength: 54 }).toLowerCase()}.internal`,
+      description: `Tasks of the ECS services of ${this.node.path}`,
+    });
+
+    // VPC link, with a security group of its own, which each service lets reach its container port.
+    const vpcLink = createVpcLink(this, this.vpc, foundation.network.privateSubnets,
+      'API Gateway VPC link: may reach only the tasks, on the container port');
+    this.vpcLink = vpcLink.vpcLink;
+
+    // Default service, registered in the namespace.
+    this.backendWiring = {
+      placement: {
+        cluster: this.cluster,
+        vpc: this.vpc,
+        subnets: foundation.network.taskSubnets,
+        assignPublicIp: foundation.network.assignPublicIp,
+        logEncryptionKey: props.logEncryptionKey,
+      },
+      namespace: this.cloudMapNamespace,
+      vpcLinkSecurityGroup: vpcLink.securityGroup,
+      endpoints: foundation.endpoints,
+      recommendedAlarms: resolved.recommendedAlarms,
+    };
+    const backend = createCloudMapBackend(this, this.backendWiring, resolved);
+    this.taskDefinition = backend.taskDefinition;
+    this.service = backend.service;
+    this.cloudMapService = backend.cloudMapService;
+
+    // API, its stage and its domain.
+    const front = createApiFront(this, id, props, resolved);
+    this.httpApi = front.httpApi;
+    this.stage = front.stage;
+    this.apiEndpoint = front.apiEndpoint;
+    this.apiAccessLogGroup = front.apiAccessLogGroup;
+    this.customDomain = front.customDomain;
+
+    // Integration and routes: every path, the root included, goes to the default service's tasks.
+    this.apiWiring = { httpApi: this.httpApi, vpcLink: this.vpcLink };
+    this.integration = integrateCloudMapService(this.httpApi, this.vpcLink, this.cloudMapService, 'CloudMapIntegration', resolved);
+
+    this.defaultAlarms = resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...backend.alarms] : [];
+  }
+
+  /**
+   * Puts another Fargate service behind the same API, for one path prefix: the API routes the
+   * prefix and everything under it to the service's own Cloud Map service. Its security group
+   * admits only the VPC link, like the default service's.
+   *
+   * @param id the construct id of the service's resources, unique among this construct's children
+   * @param options the service's path prefix, image and options
+   */
+  public addService(id: string, options: AddServiceOptions): ICloudMapApiService {
+    validatePathPrefix(options.pathPrefix, this.addedServices.map(added => added.pathPrefix));
+    const resolved = resolveServiceOptions(options);
+    validateServiceOptions(resolved);
+    validateCloudMapService(id, options, resolved);
+    validatePathRewrite(`parameterMapping of service '${id}'`, resolved.parameterMapping, options.pathPrefix);
+    validatePathRewrite('parameterMapping', this.defaultParameterMapping, undefined, [options.pathPrefix]);
+    const added = new CloudMapApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved, options.pathPrefix);
+    this.addedServices.push(added);
+    return added;
+  }
+
+  /** The services added with `addService`, in the order they were added. */
+  public get services(): ICloudMapApiService[] {
+    return [...this.addedServices];
+  }
+
+  /** The recommended alarms, when `recommendedAlarms` is set: the API's and every service's. */
+  public get alarms(): cloudwatch.Alarm[] {
+    return [...this.defaultAlarms, ...this.addedServices.flatMap(added => added.alarms)];
+  }
+}

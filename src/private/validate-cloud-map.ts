@@ -1,0 +1,67 @@
+import { Token } from 'aws-cdk-lib';
+import type { ResolvedServiceOptions } from './defaults';
+import { isShifting } from './defaults';
+import type { ContainerServiceOptions } from '../service-options';
+
+/**
+ * ECS caps a service that uses service discovery: "Services configured to use service discovery
+ * have a limit of 1,000 tasks per service."
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html
+ */
+export const MAX_TASKS_WITH_SERVICE_DISCOVERY = 1000;
+
+/**
+ * Refuses, for one service of a Cloud Map backend, the options that need a load balancer: they
+ * would otherwise be ignored. `service` names it in the messages (`''` for the default service).
+ */
+export function validateCloudMapService(service: string, given: ContainerServiceOptions, resolved: ResolvedServiceOptions): void {
+  const of = service ? ` of service '${service}'` : '';
+  if (given.healthCheckPath !== undefined) {
+    throw new Error(
+      `healthCheckPath${of} is the load balancer's health check, and PrivateEcsCloudMapHttpApi has no load balancer, got '${given.healthCheckPath}': `
+      + 'set containerHealthCheck instead, whose result ECS reports to Cloud Map',
+    );
+  }
+  // ECS shifts traffic itself only for services behind Elastic Load Balancing, Service Connect or
+  // VPC Lattice; a service discovered through Cloud Map alone gets no managed shift.
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html
+  if (isShifting(resolved.deploymentStrategy)) {
+    throw new Error(
+      `deploymentStrategy${of} must be ROLLING with PrivateEcsCloudMapHttpApi, got ${resolved.deploymentStrategy}: `
+      + 'ECS shifts blue/green, canary and linear traffic between two target groups of a load balancer, and this construct has none. '
+      + 'Use PrivateEcsHttpApi for such deployments.',
+    );
+  }
+  // The ALBRequestCountPerTarget metric needs "a target group attached to the ... ECS service".
+  // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html
+  if (resolved.autoScaling?.targetRequestsPerTarget !== undefined) {
+    throw new Error(
+      `autoScaling.targetRequestsPerTarget${of} counts requests at a load balancer's target group, and PrivateEcsCloudMapHttpApi has none: `
+      + 'use autoScaling.targetCpuUtilizationPercent instead',
+    );
+  }
+  requireAtMostTasks(`desiredCount${of}`, resolved.desiredCount);
+  requireAtMostTasks(`autoScaling.maxCapacity${of}`, resolved.autoScaling?.maxCapacity);
+}
+
+function requireAtMostTasks(prop: string, value?: number): void {
+  if (value !== undefined && !Token.isUnresolved(value) && value > MAX_TASKS_WITH_SERVICE_DISCOVERY) {
+    throw new Error(`${prop} must be at most ${MAX_TASKS_WITH_SERVICE_DISCOVERY}, ECS's limit for a service that uses service discovery, got ${value}`);
+  }
+}
+
+/** A private DNS namespace's name: DNS labels of letters, digits and inner hyphens, 253 characters at most. */
+const NAMESPACE_NAME = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*$/i;
+
+/** Refuses a namespace name that is not a DNS name, and one given with a namespace of the user's. */
+export function validateNamespace(name: string | undefined, namespaceGiven: boolean): void {
+  if (name === undefined || Token.isUnresolved(name)) {
+    return;
+  }
+  if (namespaceGiven) {
+    throw new Error('cloudMapNamespaceName names the namespace the construct creates, but cloudMapNamespace was given: remove one');
+  }
+  if (name.length > 253 || !NAMESPACE_NAME.test(name)) {
+    throw new Error(`cloudMapNamespaceName must be a DNS name such as orders.internal (letters, digits, hyphens and dots), got '${name}'`);
+  }
+}
