@@ -3,8 +3,8 @@ import type { App } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { PrivateEcsHttpApiProps } from '../src';
-import { PrivateEcsHttpApi, TaskEgress } from '../src';
+import type { PrivateEcsCloudMapHttpApiProps, PrivateEcsHttpApiProps } from '../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../src';
 import { handWrittenStack } from './hand-written';
 import { HARDENED } from '../test/integ/configurations';
 
@@ -30,6 +30,11 @@ function benchStack(build: (stack: Stack) => void) {
 function ourStack(props: Partial<PrivateEcsHttpApiProps> | ((stack: Stack) => PrivateEcsHttpApiProps)) {
   return benchStack(stack => new PrivateEcsHttpApi(stack, 'Api',
     typeof props === 'function' ? props(stack) : { image: SAMPLE_IMAGE, ...props }));
+}
+
+/** The Cloud Map backend, without a load balancer, with the sample image and `props`. */
+function cloudMapStack(props: Partial<PrivateEcsCloudMapHttpApiProps>) {
+  return benchStack(stack => new PrivateEcsCloudMapHttpApi(stack, 'Api', { image: SAMPLE_IMAGE, ...props }));
 }
 
 /** The same tasks, pulling a private ECR image, for the configurations without internet egress. */
@@ -110,5 +115,15 @@ export const COST_PRESETS: BenchConfiguration[] = [
     name: 'lean',
     description: '`taskEgress: PUBLIC_IP`, `fargateSpot: true`, `desiredCount: 1`',
     build: ourStack({ taskEgress: TaskEgress.PUBLIC_IP, fargateSpot: true, desiredCount: 1 }),
+  },
+  {
+    name: 'Cloud Map',
+    description: '`PrivateEcsCloudMapHttpApi`, only `image`: no load balancer, 2 NAT gateways, 2 tasks',
+    build: cloudMapStack({}),
+  },
+  {
+    name: 'Cloud Map lean',
+    description: '`PrivateEcsCloudMapHttpApi`: no load balancer, `taskEgress: PUBLIC_IP`, `fargateSpot: true`, `cpuArchitecture: ARM64`, `desiredCount: 1`',
+    build: cloudMapStack({ taskEgress: TaskEgress.PUBLIC_IP, fargateSpot: true, cpuArchitecture: ecs.CpuArchitecture.ARM64, desiredCount: 1 }),
   },
 ];

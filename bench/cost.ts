@@ -59,11 +59,16 @@ export function estimateIdleMonthlyCost(template: Template): CostLine[] {
     if (service.Properties?.NetworkConfiguration?.AwsvpcConfiguration?.AssignPublicIp === 'ENABLED') {
       add('Task public IPv4', tasks, tasks * perMonth(PRICES.publicIpv4Hour));
     }
+    if ((service.Properties?.ServiceRegistries ?? []).length > 0) {
+      add('Cloud Map registered task', tasks, tasks * PRICES.cloudMapInstanceMonth);
+    }
   }
 
   const alarmMetrics = ofType('AWS::CloudWatch::Alarm')
     .reduce((sum, alarm) => sum + (alarm.Properties?.Metrics?.filter((m: any) => m.MetricStat).length || 1), 0);
   add('CloudWatch alarm metric', alarmMetrics, alarmMetrics * PRICES.alarmMetricMonth);
+  const namespaces = ofType('AWS::ServiceDiscovery::PrivateDnsNamespace').length;
+  add('Cloud Map private DNS namespace (hosted zone)', namespaces, namespaces * PRICES.hostedZoneMonth);
   const keys = ofType('AWS::KMS::Key').length;
   add('KMS customer managed key', keys, keys * PRICES.kmsKeyMonth);
   return lines;

@@ -33,6 +33,16 @@ export const PRICES = {
   alarmMetricMonth: 0.10,
   /** https://aws.amazon.com/kms/pricing/ : customer managed key, per month (requests extra) */
   kmsKeyMonth: 1.00,
+  /**
+   * https://aws.amazon.com/route53/pricing/ : hosted zone, per month (the first 25); a Cloud Map private
+   * DNS namespace is one. Not in the stored AWS pages here: the figure of price lists mirrored elsewhere.
+   */
+  hostedZoneMonth: 0.50,
+  /**
+   * https://aws.amazon.com/cloud-map/pricing/ : registered resource (each task), per month (discovery
+   * calls extra, $1.00 per million). Not in the stored AWS pages here: the figure of price lists mirrored elsewhere.
+   */
+  cloudMapInstanceMonth: 0.10,
 } as const;
 
 /**

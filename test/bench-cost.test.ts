@@ -73,6 +73,20 @@ describe('idle cost estimate', () => {
     expect(totalMonthlyUsd(lines)).toBeCloseTo(lines.reduce((sum, line) => sum + line.monthlyUsd, 0));
   });
 
+  test('prices a Cloud Map namespace as a hosted zone, and each task registered in it', () => {
+    const lines = estimateIdleMonthlyCost({
+      Resources: {
+        Task: task('256', '512'),
+        Discovered: service('Task', { DesiredCount: 2, ServiceRegistries: [{ RegistryArn: 'arn' }] }),
+        Namespace: { Type: 'AWS::ServiceDiscovery::PrivateDnsNamespace' },
+      },
+    });
+    expect(lines).toEqual(expect.arrayContaining([
+      { item: 'Cloud Map registered task', quantity: 2, monthlyUsd: expect.closeTo(0.2) },
+      { item: 'Cloud Map private DNS namespace (hosted zone)', quantity: 1, monthlyUsd: 0.5 },
+    ]));
+  });
+
   test('prices a NAT instance with its root volume and public address, and refuses a type it has no price for', () => {
     const nat = (type: string) => ({ Resources: { Nat: { Type: 'AWS::EC2::Instance', Properties: { InstanceType: type } } } });
     expect(estimateIdleMonthlyCost(nat('t4g.nano'))).toEqual([
