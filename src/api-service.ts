@@ -5,12 +5,13 @@ import type { IConstruct } from 'constructs';
 import type { ContainerServiceOptions } from './service-options';
 
 /**
- * Options for another service behind the same load balancer and API: `PrivateEcsHttpApi.addService`.
+ * Options for another service behind the same API: `PrivateEcsHttpApi.addService` and
+ * `PrivateEcsCloudMapHttpApi.addService`.
  */
 export interface AddServiceOptions extends ContainerServiceOptions {
   /**
    * The path that leads to this service, such as `/orders`: the API routes `ANY /orders` and
-   * `ANY /orders/{proxy+}`, and the load balancer forwards `/orders` and `/orders/*`, to it.
+   * `ANY /orders/{proxy+}` to it; with `PrivateEcsHttpApi` a listener rule forwards `/orders` and `/orders/*` too.
    * The service receives the full path, prefix included.
    *
    * One or more segments of letters, digits, `-`, `_` and `.`; not `/`, which is the default

@@ -24,6 +24,24 @@ func NewConsumerStack(scope constructs.Construct, id string, props *awscdk.Stack
 	})
 
 	awscdk.NewCfnOutput(stack, jsii.String("ApiUrl"), &awscdk.CfnOutputProps{Value: api.ApiEndpoint()})
+
+	// The Cloud Map backend in the same cluster: a container health check, a namespace name and an added service.
+	healthCheck := &awsecs.HealthCheck{Command: jsii.Strings("CMD-SHELL", "wget -q -O /dev/null http://localhost:8080/ || exit 1")}
+	cloudMap := cdkprivateecshttpapi.NewPrivateEcsCloudMapHttpApi(stack, jsii.String("CloudMapApi"), &cdkprivateecshttpapi.PrivateEcsCloudMapHttpApiProps{
+		Image:                 awsecs.ContainerImage_FromRegistry(jsii.String("nginxinc/nginx-unprivileged:1.27-alpine"), nil),
+		Cluster:               api.Cluster(),
+		ContainerPort:         jsii.Number(8080),
+		ContainerHealthCheck:  healthCheck,
+		CloudMapNamespaceName: jsii.String("consumer.internal"),
+	})
+	orders := cloudMap.AddService(jsii.String("Orders"), &cdkprivateecshttpapi.AddServiceOptions{
+		Image:                awsecs.ContainerImage_FromRegistry(jsii.String("nginxinc/nginx-unprivileged:1.27-alpine"), nil),
+		PathPrefix:           jsii.String("/orders"),
+		ContainerPort:        jsii.Number(8080),
+		ContainerHealthCheck: healthCheck,
+	})
+	awscdk.NewCfnOutput(stack, jsii.String("CloudMapApiUrl"), &awscdk.CfnOutputProps{Value: cloudMap.ApiEndpoint()})
+	awscdk.NewCfnOutput(stack, jsii.String("OrdersCloudMapService"), &awscdk.CfnOutputProps{Value: orders.CloudMapService().ServiceName()})
 	return stack
 }
 

@@ -37,7 +37,10 @@ export interface CloudMapBackend extends FargateServiceResources {
  * balancer's, and without one every running task counts as healthy, so the construct warns.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html
  *
- * The tasks admit only the VPC link, on the container port.
+ * The tasks admit only the VPC link, on the container port. A change of the registration (such as a
+ * new containerPort) updates the ECS service without interruption: "Amazon ECS starts a new
+ * deployment. New tasks are registered and deregistered to the updated service registry configuration."
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-serviceregistry.html
  */
 export function createCloudMapBackend(scope: Construct, wiring: CloudMapWiring, options: ResolvedServiceOptions): CloudMapBackend {
   const resources = createFargateService(scope, wiring.placement, options, 'Fargate tasks: admit only the API Gateway VPC link, on the container port');
