@@ -1,4 +1,5 @@
 export * from './private-ecs-http-api';
+export * from './private-ecs-http-api-props';
 export * from './base-props';
 export * from './service-options';
 export * from './auto-scaling';

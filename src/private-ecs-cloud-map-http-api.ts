@@ -10,16 +10,15 @@ import { Construct } from 'constructs';
 import type { AddServiceOptions } from './api-service';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import type { ICloudMapApiService } from './cloud-map-api-service';
+import { resolveAddedService } from './private/added-service';
 import { createApiAlarms } from './private/alarms';
 import { createApiFront } from './private/api-front';
 import type { CloudMapApiWiring } from './private/cloud-map-api-service';
 import { CloudMapApiService } from './private/cloud-map-api-service';
 import type { CloudMapWiring } from './private/cloud-map-backend';
 import { createCloudMapBackend, integrateCloudMapService } from './private/cloud-map-backend';
-import { resolveBaseProps, resolveServiceOptions } from './private/defaults';
+import { resolveBaseProps } from './private/defaults';
 import { createFoundation } from './private/foundation';
-import { validatePathPrefix, validatePathRewrite } from './private/path-prefix';
-import { validateServiceOptions } from './private/validate';
 import { validateCloudMapService, validateNamespace } from './private/validate-cloud-map';
 import { validateBaseProps } from './private/validate-props';
 import { createVpcLink } from './private/vpc-link';
@@ -193,12 +192,8 @@ export class PrivateEcsCloudMapHttpApi extends Construct {
    * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): ICloudMapApiService {
-    validatePathPrefix(options.pathPrefix, this.addedServices.map(added => added.pathPrefix));
-    const resolved = resolveServiceOptions(options);
-    validateServiceOptions(resolved);
+    const resolved = resolveAddedService(id, options, this.addedServices.map(added => added.pathPrefix), this.defaultParameterMapping);
     validateCloudMapService(id, options, resolved);
-    validatePathRewrite(`parameterMapping of service '${id}'`, resolved.parameterMapping, options.pathPrefix);
-    validatePathRewrite('parameterMapping', this.defaultParameterMapping, undefined, [options.pathPrefix]);
     const added = new CloudMapApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved, options.pathPrefix);
     this.addedServices.push(added);
     return added;

@@ -1,5 +1,4 @@
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -9,81 +8,21 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { AddServiceOptions, IApiService } from './api-service';
-import type { PrivateEcsHttpApiBaseProps } from './base-props';
+import { resolveAddedService } from './private/added-service';
 import { createApiAlarms } from './private/alarms';
 import { createApiFront } from './private/api-front';
 import { ApiService } from './private/api-service';
 import type { BackendWiring } from './private/backend';
 import { createBackend } from './private/backend';
-import { resolveProps, resolveServiceOptions } from './private/defaults';
+import { resolveProps } from './private/defaults';
 import { createFoundation } from './private/foundation';
 import type { ApiWiring } from './private/integration';
 import { integrateService } from './private/integration';
 import { createListener } from './private/listener';
 import { logAccessLogsToBucket } from './private/log-bucket';
-import { validatePathPrefix, validatePathRewrite } from './private/path-prefix';
-import { validateServiceOptions } from './private/validate';
 import { validateProps } from './private/validate-props';
 import { createVpcLink } from './private/vpc-link';
-
-/**
- * Properties for a `PrivateEcsHttpApi`: the default service, the network and the API
- * (`PrivateEcsHttpApiBaseProps`), and the load balancer between them.
- */
-export interface PrivateEcsHttpApiProps extends PrivateEcsHttpApiBaseProps {
-  // ---- Load balancer -------------------------------------------------------------------------
-
-  /**
-   * Write the load balancer's access logs to the log bucket, in a stack with a concrete Region and
-   * in an environment-agnostic one alike.
-   *
-   * @default true
-   */
-  readonly loadBalancerAccessLogs?: boolean;
-
-  /**
-   * A certificate for the load balancer. With it, the listener speaks HTTPS on port 443 with a
-   * current TLS policy, and API Gateway calls it over TLS, checking `loadBalancerServerName`.
-   *
-   * HTTP API private integrations always verify the certificate (skipping verification is a
-   * REST API feature only), against the certificate authorities API Gateway trusts: use a public
-   * ACM certificate that covers `loadBalancerServerName`, such as one for `*.example.com`. No DNS
-   * record of that name is needed: API Gateway connects through the VPC link and only checks the
-   * name. A private CA's certificate fails every request.
-   *
-   * @default - an HTTP listener on port 80, as in the tutorial; the VPC link traffic stays inside the VPC
-   */
-  readonly loadBalancerCertificate?: acm.ICertificate;
-
-  /**
-   * The host name API Gateway expects in the load balancer's certificate, such as
-   * `internal.example.com`: one host name (no wildcard), which the certificate must cover.
-   * Required with `loadBalancerCertificate`.
-   *
-   * @default - no TLS to the load balancer
-   */
-  readonly loadBalancerServerName?: string;
-
-  /**
-   * The ARN of an AWS WAF web ACL (scope REGIONAL, in the stack's Region) to inspect every request
-   * at the load balancer. HTTP APIs take no web ACL themselves (REST APIs do), so the load balancer
-   * behind the API is where WAF can see the requests; it sees them after API Gateway's authorizer
-   * and throttling.
-   *
-   * @default - no web ACL
-   */
-  readonly webAclArn?: string;
-
-  /**
-   * A port for a test listener on the load balancer, through which a blue/green, canary or linear
-   * deployment's lifecycle hooks reach the new tasks before production traffic shifts to them
-   * (ECS shifts its rules for each such service). It speaks what the production listener speaks,
-   * and admits nobody until you call `allowTestTraffic`: only from inside the VPC.
-   *
-   * @default - no test listener
-   */
-  readonly testListenerPort?: number;
-}
+import type { PrivateEcsHttpApiProps } from './private-ecs-http-api-props';
 
 /**
  * An ECS Fargate service that only an API Gateway HTTP API can reach: the AWS tutorial
@@ -266,11 +205,7 @@ export class PrivateEcsHttpApi extends Construct {
    * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): IApiService {
-    validatePathPrefix(options.pathPrefix, this.addedServices.map(added => added.pathPrefix));
-    const resolved = resolveServiceOptions(options);
-    validateServiceOptions(resolved);
-    validatePathRewrite(`parameterMapping of service '${id}'`, resolved.parameterMapping, options.pathPrefix);
-    validatePathRewrite('parameterMapping', this.defaultParameterMapping, undefined, [options.pathPrefix]);
+    const resolved = resolveAddedService(id, options, this.addedServices.map(added => added.pathPrefix), this.defaultParameterMapping);
     const priority = (this.addedServices.length + 1) * LISTENER_RULE_PRIORITY_STEP;
     const added = new ApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved,
       { pathPrefix: options.pathPrefix, priority });

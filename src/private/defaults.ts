@@ -4,7 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { memoryValuesFor, smallestCpuFor } from './fargate-sizes';
 import type { AutoScalingOptions } from '../auto-scaling';
 import type { PrivateEcsHttpApiBaseProps } from '../base-props';
-import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api';
+import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api-props';
 import type { ContainerServiceOptions } from '../service-options';
 import { TaskEgress } from '../task-egress';
 

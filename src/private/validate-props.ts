@@ -5,7 +5,7 @@ import { API_DEFAULTS, LISTENER_PORTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate';
 import type { PrivateEcsHttpApiBaseProps } from '../base-props';
-import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api';
+import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api-props';
 import { TaskEgress } from '../task-egress';
 
 /**
