@@ -1,3 +1,4 @@
+export * from './private-ecs-http-api-base';
 export * from './private-ecs-http-api';
 export * from './private-ecs-http-api-props';
 export * from './base-props';

@@ -1,27 +1,22 @@
 import { Names } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
-import type * as logs from 'aws-cdk-lib/aws-logs';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { AddServiceOptions } from './api-service';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import type { ICloudMapApiService } from './cloud-map-api-service';
 import { resolveAddedService } from './private/added-service';
 import { createApiAlarms } from './private/alarms';
-import { createApiFront } from './private/api-front';
 import type { CloudMapApiWiring } from './private/cloud-map-api-service';
 import { CloudMapApiService } from './private/cloud-map-api-service';
 import type { CloudMapWiring } from './private/cloud-map-backend';
 import { createCloudMapBackend, integrateCloudMapService } from './private/cloud-map-backend';
 import { resolveBaseProps } from './private/defaults';
-import { createFoundation } from './private/foundation';
 import { validateCloudMapService, validateNamespace } from './private/validate-cloud-map';
-import { validateBaseProps } from './private/validate-props';
 import { createVpcLink } from './private/vpc-link';
+import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 
 /**
  * Properties for a `PrivateEcsCloudMapHttpApi`: the default service, the network and the API
@@ -63,13 +58,7 @@ export interface PrivateEcsCloudMapHttpApiProps extends PrivateEcsHttpApiBasePro
  * });
  * new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
  */
-export class PrivateEcsCloudMapHttpApi extends Construct {
-  /** The VPC everything runs in. */
-  public readonly vpc: ec2.IVpc;
-
-  /** The ECS cluster the services run in. */
-  public readonly cluster: ecs.ICluster;
-
+export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
   /** The private DNS namespace every service registers its tasks in. */
   public readonly cloudMapNamespace: servicediscovery.IPrivateDnsNamespace;
 
@@ -85,37 +74,16 @@ export class PrivateEcsCloudMapHttpApi extends Construct {
   /** The VPC link through which the API reaches the tasks. */
   public readonly vpcLink: apigwv2.VpcLink;
 
-  /** The HTTP API: the only way in from outside the VPC. */
-  public readonly httpApi: apigwv2.HttpApi;
-
-  /** The API's `$default` stage, which deploys every change automatically. */
-  public readonly stage: apigwv2.HttpStage;
-
   /**
    * The default service's private integration (HTTP_PROXY over the VPC link to its Cloud Map
    * service), for routes you add yourself. Each added service has its own: `ICloudMapApiService.integration`.
    */
   public readonly integration: apigwv2.HttpRouteIntegration;
 
-  /**
-   * The URL clients call: the `$default` stage's `execute-api` URL, or `https://<domainName>/`
-   * when `disableExecuteApiEndpoint` is set.
-   */
-  public readonly apiEndpoint: string;
-
-  /** The bucket of the VPC flow logs, if they are on. */
-  public readonly logBucket?: s3.IBucket;
-
-  /** The log group of the API's access logs, if they are on. */
-  public readonly apiAccessLogGroup?: logs.ILogGroup;
-
-  /** The API's custom domain, if `domainName` is set. */
-  public readonly customDomain?: apigwv2.DomainName;
-
   private readonly backendWiring: CloudMapWiring;
   private readonly apiWiring: CloudMapApiWiring;
   private readonly defaultParameterMapping?: apigwv2.ParameterMapping;
-  private readonly addedServices: CloudMapApiService[] = [];
+  private readonly addedServices: CloudMapApiService[];
   private readonly defaultAlarms: cloudwatch.Alarm[];
 
   /**
@@ -124,18 +92,15 @@ export class PrivateEcsCloudMapHttpApi extends Construct {
    * @param props the default service's image and options, and the network, namespace and API around it
    */
   constructor(scope: Construct, id: string, props: PrivateEcsCloudMapHttpApiProps) {
-    super(scope, id);
+    // What needs a load balancer is refused before anything is built; the base checks the rest.
     const resolved = resolveBaseProps(props);
-    validateBaseProps(props, resolved);
     validateCloudMapService('', props, resolved);
     validateNamespace(props.cloudMapNamespaceName, props.cloudMapNamespace !== undefined);
+    // No load balancer writes to the log bucket.
+    super(scope, id, props, false);
     this.defaultParameterMapping = props.parameterMapping;
-
-    // Network and cluster: no load balancer writes to the log bucket.
-    const foundation = createFoundation(this, props, resolved, false);
-    this.vpc = foundation.vpc;
-    this.cluster = foundation.cluster;
-    this.logBucket = foundation.logBucket;
+    this.addedServices = [];
+    const foundation = this._foundation;
 
     // Cloud Map namespace, where the tasks register: the load balancer's place.
     this.cloudMapNamespace = props.cloudMapNamespace ?? new servicediscovery.PrivateDnsNamespace(this, 'Namespace', {
@@ -151,13 +116,7 @@ export class PrivateEcsCloudMapHttpApi extends Construct {
 
     // Default service, registered in the namespace.
     this.backendWiring = {
-      placement: {
-        cluster: this.cluster,
-        vpc: this.vpc,
-        subnets: foundation.network.taskSubnets,
-        assignPublicIp: foundation.network.assignPublicIp,
-        logEncryptionKey: props.logEncryptionKey,
-      },
+      placement: foundation.placement,
       namespace: this.cloudMapNamespace,
       vpcLinkSecurityGroup: vpcLink.securityGroup,
       endpoints: foundation.endpoints,
@@ -167,14 +126,6 @@ export class PrivateEcsCloudMapHttpApi extends Construct {
     this.taskDefinition = backend.taskDefinition;
     this.service = backend.service;
     this.cloudMapService = backend.cloudMapService;
-
-    // API, its stage and its domain.
-    const front = createApiFront(this, id, props, resolved);
-    this.httpApi = front.httpApi;
-    this.stage = front.stage;
-    this.apiEndpoint = front.apiEndpoint;
-    this.apiAccessLogGroup = front.apiAccessLogGroup;
-    this.customDomain = front.customDomain;
 
     // Integration and routes: every path, the root included, goes to the default service's tasks.
     this.apiWiring = { httpApi: this.httpApi, vpcLink: this.vpcLink };

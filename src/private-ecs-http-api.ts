@@ -3,25 +3,22 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import type * as logs from 'aws-cdk-lib/aws-logs';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { AddServiceOptions, IApiService } from './api-service';
 import { resolveAddedService } from './private/added-service';
 import { createApiAlarms } from './private/alarms';
-import { createApiFront } from './private/api-front';
 import { ApiService } from './private/api-service';
 import type { BackendWiring } from './private/backend';
 import { createBackend } from './private/backend';
 import { resolveProps } from './private/defaults';
-import { createFoundation } from './private/foundation';
 import type { ApiWiring } from './private/integration';
 import { integrateService } from './private/integration';
 import { createListener } from './private/listener';
 import { logAccessLogsToBucket } from './private/log-bucket';
-import { validateProps } from './private/validate-props';
+import { validateLoadBalancerProps } from './private/validate-props';
 import { createVpcLink } from './private/vpc-link';
+import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 import type { PrivateEcsHttpApiProps } from './private-ecs-http-api-props';
 
 /**
@@ -38,13 +35,7 @@ import type { PrivateEcsHttpApiProps } from './private-ecs-http-api-props';
  * });
  * new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
  */
-export class PrivateEcsHttpApi extends Construct {
-  /** The VPC everything runs in. */
-  public readonly vpc: ec2.IVpc;
-
-  /** The ECS cluster the services run in. */
-  public readonly cluster: ecs.ICluster;
-
+export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
   /** The task definition of the default service. */
   public readonly taskDefinition: ecs.FargateTaskDefinition;
 
@@ -73,38 +64,16 @@ export class PrivateEcsHttpApi extends Construct {
   /** The VPC link through which the API reaches the load balancer. */
   public readonly vpcLink: apigwv2.VpcLink;
 
-  /** The HTTP API: the only way in from outside the VPC. */
-  public readonly httpApi: apigwv2.HttpApi;
-
-  /** The API's `$default` stage, which deploys every change automatically. */
-  public readonly stage: apigwv2.HttpStage;
-
   /**
    * The default service's private integration (HTTP_PROXY over the VPC link to the listener), for
    * routes you add yourself. Each added service has its own: `IApiService.integration`.
    */
   public readonly integration: apigwv2.HttpRouteIntegration;
 
-  /**
-   * The URL clients call: the `$default` stage's `execute-api` URL, such as
-   * `https://abc123.execute-api.us-east-1.amazonaws.com/`, or `https://<domainName>/` when
-   * `disableExecuteApiEndpoint` is set.
-   */
-  public readonly apiEndpoint: string;
-
-  /** The bucket of the load balancer's access logs and the VPC flow logs, if either is on. */
-  public readonly logBucket?: s3.IBucket;
-
-  /** The log group of the API's access logs, if they are on. */
-  public readonly apiAccessLogGroup?: logs.ILogGroup;
-
-  /** The API's custom domain, if `domainName` is set. */
-  public readonly customDomain?: apigwv2.DomainName;
-
   private readonly backendWiring: BackendWiring;
   private readonly apiWiring: ApiWiring;
   private readonly defaultParameterMapping?: apigwv2.ParameterMapping;
-  private readonly addedServices: ApiService[] = [];
+  private readonly addedServices: ApiService[];
   private readonly defaultAlarms: cloudwatch.Alarm[];
 
   /**
@@ -113,16 +82,13 @@ export class PrivateEcsHttpApi extends Construct {
    * @param props the default service's image and options, and the network, load balancer and API around it
    */
   constructor(scope: Construct, id: string, props: PrivateEcsHttpApiProps) {
-    super(scope, id);
+    // The load balancer's props are checked before anything is built; the base checks the rest.
     const resolved = resolveProps(props);
-    validateProps(props, resolved);
+    validateLoadBalancerProps(props);
+    super(scope, id, props, resolved.loadBalancerAccessLogs);
     this.defaultParameterMapping = props.parameterMapping;
-
-    // Network and cluster
-    const foundation = createFoundation(this, props, resolved, resolved.loadBalancerAccessLogs);
-    this.vpc = foundation.vpc;
-    this.cluster = foundation.cluster;
-    this.logBucket = foundation.logBucket;
+    this.addedServices = [];
+    const foundation = this._foundation;
 
     // Load balancer: internal, and open to nothing until the VPC link is let in below.
     const loadBalancerSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
@@ -150,13 +116,7 @@ export class PrivateEcsHttpApi extends Construct {
 
     // Default service: attaching its target group lets the load balancer reach the container port.
     this.backendWiring = {
-      placement: {
-        cluster: this.cluster,
-        vpc: this.vpc,
-        subnets: foundation.network.taskSubnets,
-        assignPublicIp: foundation.network.assignPublicIp,
-        logEncryptionKey: props.logEncryptionKey,
-      },
+      placement: foundation.placement,
       listeners: { listener: this.listener, testListener: this.testListener },
       endpoints: foundation.endpoints,
       recommendedAlarms: resolved.recommendedAlarms,
@@ -172,14 +132,6 @@ export class PrivateEcsHttpApi extends Construct {
       'API Gateway VPC link: may reach only the load balancer listener');
     this.loadBalancer.connections.allowFrom(vpcLink.securityGroup, ec2.Port.tcp(this.listener.port), 'From the API Gateway VPC link');
     this.vpcLink = vpcLink.vpcLink;
-
-    // API, its stage and its domain.
-    const front = createApiFront(this, id, props, resolved);
-    this.httpApi = front.httpApi;
-    this.stage = front.stage;
-    this.apiEndpoint = front.apiEndpoint;
-    this.apiAccessLogGroup = front.apiAccessLogGroup;
-    this.customDomain = front.customDomain;
 
     // Integration and routes: every path, the root included, goes to the listener.
     this.apiWiring = {
@@ -233,76 +185,6 @@ export class PrivateEcsHttpApi extends Construct {
   /** The recommended alarms, when `recommendedAlarms` is set: the API's and every service's. */
   public get alarms(): cloudwatch.Alarm[] {
     return [...this.defaultAlarms, ...this.addedServices.flatMap(added => added.alarms)];
-  }
-
-  /**
-   * The number of requests the API received.
-   *
-   * @param props the period, statistic and label, if not the defaults
-   * @default - sample count over 5 minutes
-   */
-  public metricRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage.metricCount(props);
-  }
-
-  /**
-   * The number of requests the API answered with a 4xx.
-   *
-   * @param props the period, statistic and label, if not the defaults
-   * @default - sum over 5 minutes
-   */
-  public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage.metricClientError(props);
-  }
-
-  /**
-   * The number of requests the API answered with a 5xx.
-   *
-   * @param props the period, statistic and label, if not the defaults
-   * @default - sum over 5 minutes
-   */
-  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage.metricServerError(props);
-  }
-
-  /**
-   * The time from the API receiving a request to it answering, in milliseconds.
-   *
-   * @param props the period, statistic and label, if not the defaults
-   * @default - average over 5 minutes
-   */
-  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage.metricLatency(props);
-  }
-
-  /**
-   * The time the service took to answer the API, in milliseconds.
-   *
-   * @param props the period, statistic and label, if not the defaults
-   * @default - average over 5 minutes
-   */
-  public metricIntegrationLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.stage.metricIntegrationLatency(props);
-  }
-
-  /**
-   * The default service's CPU utilization, in percent.
-   *
-   * @param props the period, statistic and label, if not the defaults
-   * @default - average over 5 minutes
-   */
-  public metricCpuUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.service.metricCpuUtilization(props);
-  }
-
-  /**
-   * The default service's memory utilization, in percent.
-   *
-   * @param props the period, statistic and label, if not the defaults
-   * @default - average over 5 minutes
-   */
-  public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.service.metricMemoryUtilization(props);
   }
 
   /**

@@ -146,6 +146,13 @@ describe('a Cloud Map backend, with an added service', () => {
     });
   });
 
+  test('has the API\'s and the default service\'s metrics, as PrivateEcsHttpApi does', () => {
+    const { api } = scenario;
+    expect(api.metricRequests().metricName).toEqual('Count');
+    expect(api.metricServerErrors().namespace).toEqual('AWS/ApiGateway');
+    expect(api.metricCpuUtilization().dimensions).toEqual(expect.objectContaining({ ServiceName: api.service.serviceName }));
+  });
+
   test('does not warn about health checks when each service has one', () => {
     Annotations.fromStack(scenario.stack).hasNoWarning('*', Match.stringLikeRegexp('noContainerHealthCheck'));
   });

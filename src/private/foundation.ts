@@ -3,6 +3,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { ResolvedBaseProps } from './defaults';
+import type { FargateServicePlacement } from './fargate-service';
 import { addFlowLogToBucket, createLogBucket, warnIfBucketPolicyIsNotOurs } from './log-bucket';
 import type { NetworkPlan } from './network';
 import { chooseVpc, createVpc, planNetwork } from './network';
@@ -19,6 +20,8 @@ export interface Foundation {
   readonly logBucket?: s3.IBucket;
   /** The VPC endpoints of `TaskEgress.VPC_ENDPOINTS`. */
   readonly endpoints?: TaskVpcEndpoints;
+  /** Where every service's tasks run: the cluster, the task subnets, and the key of their logs. */
+  readonly placement: FargateServicePlacement;
 }
 
 /**
@@ -51,5 +54,12 @@ export function createFoundation(
     containerInsightsV2: resolved.containerInsights ? ecs.ContainerInsights.ENABLED : ecs.ContainerInsights.DISABLED,
     enableFargateCapacityProviders: true,
   });
-  return { vpc, network, cluster, logBucket, endpoints };
+  const placement = {
+    cluster,
+    vpc,
+    subnets: network.taskSubnets,
+    assignPublicIp: network.assignPublicIp,
+    logEncryptionKey: props.logEncryptionKey,
+  };
+  return { vpc, network, cluster, logBucket, endpoints, placement };
 }

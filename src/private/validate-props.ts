@@ -1,6 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { ResolvedBaseProps, ResolvedProps } from './defaults';
+import type { ResolvedBaseProps } from './defaults';
 import { API_DEFAULTS, LISTENER_PORTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate';
@@ -9,16 +9,10 @@ import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api-props';
 import { TaskEgress } from '../task-egress';
 
 /**
- * Checks `PrivateEcsHttpApi`'s props: each value (with defaults applied, in `resolved`) and each
- * pair of props that only make sense together (as given, in `props`). Throws an error that
- * names the prop, the value given and what is allowed.
+ * Checks the props either construct shares, the default service, the network and the API: each
+ * value (with defaults applied, in `resolved`) and each pair of props that only make sense together
+ * (as given, in `props`). Throws an error that names the prop, the value given and what is allowed.
  */
-export function validateProps(props: PrivateEcsHttpApiProps, resolved: ResolvedProps): void {
-  validateBaseProps(props, resolved);
-  validateLoadBalancer(props);
-}
-
-/** Checks the props either construct shares: the default service, the network and the API. */
 export function validateBaseProps(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>): void {
   validateServiceOptions(resolved);
   validateNetwork(props, resolved);
@@ -53,7 +47,8 @@ function validateNetwork(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBa
   }
 }
 
-function validateLoadBalancer(props: PrivateEcsHttpApiProps): void {
+/** Checks the load balancer's props of `PrivateEcsHttpApi`. */
+export function validateLoadBalancerProps(props: PrivateEcsHttpApiProps): void {
   validateLogBucketEncryption(props.logBucket);
   validateWebAcl(props.webAclArn);
   if (props.testListenerPort !== undefined) {
