@@ -2,6 +2,7 @@
 import * as cdk from 'aws-cdk-lib/core';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { CloudMapStack } from '../lib/cloud-map-stack';
 import { HardenedStack } from '../lib/hardened-stack';
 import { NewestStack } from '../lib/newest-stack';
 
@@ -23,3 +24,5 @@ new NewestStack(app, 'ConsumerSpotArm64', {
 });
 // Every hardening setting the construct offers.
 new HardenedStack(app, 'ConsumerHardened', { env: { region: 'us-east-1' } });
+// No load balancer: the tasks registered in Cloud Map, on Fargate Spot and ARM64, environment-agnostic.
+new CloudMapStack(app, 'ConsumerCloudMap');
