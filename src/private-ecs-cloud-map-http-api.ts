@@ -9,9 +9,8 @@ import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import type { ICloudMapApiService } from './cloud-map-api-service';
 import { resolveAddedService } from './private/added-service';
 import { createApiAlarms } from './private/alarms';
-import type { CloudMapApiWiring } from './private/cloud-map-api-service';
 import { CloudMapApiService } from './private/cloud-map-api-service';
-import type { CloudMapWiring } from './private/cloud-map-backend';
+import type { CloudMapApiWiring, CloudMapWiring } from './private/cloud-map-backend';
 import { createCloudMapBackend, integrateCloudMapService } from './private/cloud-map-backend';
 import { resolveBaseProps } from './private/defaults';
 import { validateCloudMapService, validateNamespace } from './private/validate-cloud-map';
@@ -102,7 +101,9 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
     this.addedServices = [];
     const foundation = this._foundation;
 
-    // Cloud Map namespace, where the tasks register: the load balancer's place.
+    // Cloud Map namespace, where the tasks register: the load balancer's place. Its name is unique to
+    // this construct: Route 53 refuses a private hosted zone whose name another zone of the VPC has
+    // (ConflictingDomainExists). https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html
     this.cloudMapNamespace = props.cloudMapNamespace ?? new servicediscovery.PrivateDnsNamespace(this, 'Namespace', {
       vpc: this.vpc,
       name: props.cloudMapNamespaceName ?? `${Names.uniqueResourceName(this, { maxLength: 54 }).toLowerCase()}.internal`,
@@ -129,7 +130,7 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
 
     // Integration and routes: every path, the root included, goes to the default service's tasks.
     this.apiWiring = { httpApi: this.httpApi, vpcLink: this.vpcLink };
-    this.integration = integrateCloudMapService(this.httpApi, this.vpcLink, this.cloudMapService, 'CloudMapIntegration', resolved);
+    this.integration = integrateCloudMapService(this.apiWiring, this.cloudMapService, 'CloudMapIntegration', resolved);
 
     this.defaultAlarms = resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...backend.alarms] : [];
   }

@@ -3,16 +3,10 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
-import type { CloudMapWiring } from './cloud-map-backend';
+import type { CloudMapApiWiring, CloudMapWiring } from './cloud-map-backend';
 import { createCloudMapBackend, integrateCloudMapService } from './cloud-map-backend';
 import type { ResolvedServiceOptions } from './defaults';
 import type { ICloudMapApiService } from '../cloud-map-api-service';
-
-/** What an added service's integration goes through: the API and the VPC link. */
-export interface CloudMapApiWiring {
-  readonly httpApi: apigwv2.HttpApi;
-  readonly vpcLink: apigwv2.IVpcLink;
-}
 
 /** A service added with `PrivateEcsCloudMapHttpApi.addService`: a construct that holds its resources. */
 export class CloudMapApiService extends Construct implements ICloudMapApiService {
@@ -37,7 +31,6 @@ export class CloudMapApiService extends Construct implements ICloudMapApiService
     this.taskDefinition = backend.taskDefinition;
     this.cloudMapService = backend.cloudMapService;
     this.alarms = backend.alarms;
-    this.integration = integrateCloudMapService(wiring.api.httpApi, wiring.api.vpcLink, backend.cloudMapService,
-      `${id}Integration`, options, pathPrefix);
+    this.integration = integrateCloudMapService(wiring.api, backend.cloudMapService, `${id}Integration`, options, pathPrefix);
   }
 }

@@ -19,6 +19,12 @@ export interface CloudMapWiring extends ServicePlacement {
   readonly vpcLinkSecurityGroup: ec2.ISecurityGroup;
 }
 
+/** What every service's integration goes through: the API and the VPC link. */
+export interface CloudMapApiWiring {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly vpcLink: apigwv2.IVpcLink;
+}
+
 /** A Fargate service registered in Cloud Map, and its alarms. */
 export interface CloudMapBackend extends FargateServiceResources {
   readonly cloudMapService: servicediscovery.IService;
@@ -36,6 +42,9 @@ export interface CloudMapBackend extends FargateServiceResources {
  * requests across healthy resources": the container health check is what replaces the load
  * balancer's, and without one every running task counts as healthy, so the construct warns.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html
+ * The service's healthCheckGracePeriod applies to the container health check too: ECS "ignores
+ * unhealthy Elastic Load Balancing, VPC Lattice, and container health checks after a task has first started".
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
  *
  * The tasks admit only the VPC link, on the container port. A change of the registration (such as a
  * new containerPort) updates the ECS service without interruption: "Amazon ECS starts a new
@@ -67,17 +76,16 @@ export function createCloudMapBackend(scope: Construct, wiring: CloudMapWiring, 
  * Map service, with its timeout and parameter mapping) and routes its paths to it.
  */
 export function integrateCloudMapService(
-  httpApi: apigwv2.HttpApi,
-  vpcLink: apigwv2.IVpcLink,
+  wiring: CloudMapApiWiring,
   cloudMapService: servicediscovery.IService,
   id: string,
   options: IntegrationOptions,
   pathPrefix?: string,
 ): apigwv2.HttpRouteIntegration {
   const integration = new HttpServiceDiscoveryIntegration(id, cloudMapService, {
-    vpcLink,
+    vpcLink: wiring.vpcLink,
     method: apigwv2.HttpMethod.ANY,
     parameterMapping: options.parameterMapping,
   });
-  return routeToIntegration(httpApi, integration, id, options, pathPrefix);
+  return routeToIntegration(wiring.httpApi, integration, id, options, pathPrefix);
 }

@@ -105,7 +105,7 @@ export function resolveBaseProps<P extends PrivateEcsHttpApiBaseProps>(props: P)
   const resolved = withDefaults(base, BASE_PROP_DEFAULTS);
   // Without NAT egress the tasks need no NAT gateway; a count given anyway is rejected by validation.
   const natGateways = props.natGateways ?? (resolved.taskEgress === TaskEgress.NAT_GATEWAY ? API_DEFAULTS.natGateways : 0);
-  return { ...props, ...resolved, natGateways } as ResolvedBaseProps<P>;
+  return { ...resolved, natGateways } as ResolvedBaseProps<P>;
 }
 
 /**
