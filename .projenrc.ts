@@ -16,6 +16,7 @@ const CDK_VERSION = '2.257.0';
 const DEV_TOOLS = [
   'aws-cdk@2.1115.1', // the CLI that synthesizes the example app
   'fast-check@4.11.0', // property-based tests
+  '@aws-cdk/cloudformation-diff@2.187.5', // the update checks: the change rules `cdk diff` uses
 ];
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -102,6 +103,15 @@ project.addTask('bench', {
   description: 'Measure synth overhead, resource counts and idle monthly cost of each configuration',
   env: { TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_TRANSPILE_ONLY: 'true' },
   exec: 'node --expose-gc --require ts-node/register bench/run.ts',
+});
+
+// The update checks' table (test/updates): what CloudFormation does for each change a user makes to a
+// deployed stack. `npx projen updates:table -- --write` puts it into the README, whose test compares them.
+project.addTask('updates:table', {
+  description: 'Print the README\'s "Updating a deployed stack" table, computed with the change rules of cdk diff',
+  env: { TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_TRANSPILE_ONLY: 'true', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+  exec: 'node --require ts-node/register scripts/update-table.ts',
+  receiveArgs: true,
 });
 
 // Type-check everything the compiler does not (tests, examples, scripts): ts-jest only transpiles.

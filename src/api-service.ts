@@ -18,6 +18,19 @@ export interface AddServiceOptions extends ContainerServiceOptions {
    * service's, and neither inside nor around another service's prefix.
    */
   readonly pathPrefix: string;
+
+  /**
+   * The priority of the service's listener rule (and of its test-listener rule), with
+   * `PrivateEcsHttpApi`: an integer from 1 to 49999, unique among the services. Prefixes never
+   * nest, so the order of the services' rules does not matter; the priority only has to stay the
+   * same across deploys, and so it does not depend on the order of the `addService` calls.
+   * Priorities 1 to 999 are never a default: keep your own listener rules there.
+   * `PrivateEcsCloudMapHttpApi` has no load balancer and refuses it.
+   *
+   * @default - derived from the service's construct id, from 1000 to 49999; a clash of two
+   * derived priorities fails synth, and is mended by setting this on one of the services
+   */
+  readonly listenerRulePriority?: number;
 }
 
 /**

@@ -13,7 +13,7 @@ import { CloudMapApiService } from './private/cloud-map-api-service';
 import type { CloudMapApiWiring, CloudMapWiring } from './private/cloud-map-backend';
 import { createCloudMapBackend, integrateCloudMapService } from './private/cloud-map-backend';
 import { resolveBaseProps } from './private/defaults';
-import { validateCloudMapService, validateNamespace } from './private/validate-cloud-map';
+import { validateCloudMapAddedService, validateCloudMapService, validateNamespace } from './private/validate-cloud-map';
 import { createVpcLink } from './private/vpc-link';
 import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 
@@ -146,6 +146,7 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
   public addService(id: string, options: AddServiceOptions): ICloudMapApiService {
     const resolved = resolveAddedService(id, options, this.addedServices.map(added => added.pathPrefix), this.defaultParameterMapping);
     validateCloudMapService(id, options, resolved);
+    validateCloudMapAddedService(id, options);
     const added = new CloudMapApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved, options.pathPrefix);
     this.addedServices.push(added);
     return added;

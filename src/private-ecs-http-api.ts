@@ -15,6 +15,7 @@ import { resolveProps } from './private/defaults';
 import type { ApiWiring } from './private/integration';
 import { integrateService } from './private/integration';
 import { createListener } from './private/listener';
+import { resolveListenerRulePriority } from './private/listener-rule-priority';
 import { logAccessLogsToBucket } from './private/log-bucket';
 import { validateLoadBalancerProps } from './private/validate-props';
 import { createVpcLink } from './private/vpc-link';
@@ -158,7 +159,8 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
    */
   public addService(id: string, options: AddServiceOptions): IApiService {
     const resolved = resolveAddedService(id, options, this.addedServices.map(added => added.pathPrefix), this.defaultParameterMapping);
-    const priority = (this.addedServices.length + 1) * LISTENER_RULE_PRIORITY_STEP;
+    const taken = this.addedServices.map(other => ({ serviceId: other.node.id, priority: other.listenerRulePriority }));
+    const priority = resolveListenerRulePriority(id, options.listenerRulePriority, taken);
     const added = new ApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved,
       { pathPrefix: options.pathPrefix, priority });
     this.addedServices.push(added);
@@ -224,6 +226,3 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
       : [];
   }
 }
-
-/** Listener rule priorities of added services leave room for rules users add in between. */
-const LISTENER_RULE_PRIORITY_STEP = 10;

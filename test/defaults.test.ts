@@ -93,7 +93,9 @@ describe('the tutorial default', () => {
     test('two tasks in the private subnets, without public IPs', () => {
       const { template, api } = scenario;
       template.hasResourceProperties('AWS::ECS::Service', {
-        LaunchType: 'FARGATE',
+        // A capacity provider strategy from the first deploy: Fargate Spot can then be turned on in place.
+        LaunchType: Match.absent(),
+        CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE', Weight: 1 }],
         DesiredCount: 2,
         NetworkConfiguration: {
           AwsvpcConfiguration: {

@@ -6,6 +6,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IApiService } from '../src';
 import { ingressRulesOf } from './security-group-rules';
+import { defaultListenerRulePriority } from '../src/private/listener-rule-priority';
 import type { Scenario } from './util';
 import { build, getAtt, logicalId, newStack, ref, SAMPLE_IMAGE, synthesize } from './util';
 
@@ -34,11 +35,14 @@ describe('blue/green and canary deployments', () => {
     });
   });
 
-  test('a second target group per service, like the first: IP targets on the container port, the same health check', () => {
+  test('a second target group per service, like the first: IP targets, the same health check', () => {
     const { template, api } = scenario;
     template.resourceCountIs('AWS::ElasticLoadBalancingV2::TargetGroup', 4);
-    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
-      TargetType: 'ip', Port: 8080, HealthCheckPath: '/', VpcId: ref(api.vpc),
+    template.allResourcesProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+      TargetType: 'ip', Port: 80, HealthCheckPath: '/', VpcId: ref(api.vpc),
+    });
+    template.hasResourceProperties('AWS::ECS::Service', {
+      LoadBalancers: [Match.objectLike({ ContainerPort: 8080, TargetGroupArn: ref(orders.targetGroup) })],
     });
     expect(api.alternateTargetGroup).toBeDefined();
     expect(logicalId(orders.alternateTargetGroup!)).toMatch(/OrdersAlternateTargetGroup/);
@@ -60,7 +64,7 @@ describe('blue/green and canary deployments', () => {
   test("an added service's prefix rule forwards to both its target groups, weighted 100 and 0", () => {
     scenario.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       ListenerArn: ref(scenario.api.listener),
-      Priority: 10,
+      Priority: defaultListenerRulePriority('Orders'),
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/orders', '/orders/*'] } }],
       Actions: weightedForward(ref(orders.targetGroup), ref(orders.alternateTargetGroup!)),
     });
@@ -69,7 +73,10 @@ describe('blue/green and canary deployments', () => {
   test('the test listener has the same rules, for ECS to shift test traffic first', () => {
     const { template, api } = scenario;
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 8443, Protocol: 'HTTP' });
-    const services = [[50000, api.targetGroup, api.alternateTargetGroup!], [10, orders.targetGroup, orders.alternateTargetGroup!]] as const;
+    const services = [
+      [50000, api.targetGroup, api.alternateTargetGroup!],
+      [defaultListenerRulePriority('Orders'), orders.targetGroup, orders.alternateTargetGroup!],
+    ] as const;
     for (const [priority, primary, alternate] of services) {
       template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
         ListenerArn: ref(api.testListener!), Priority: priority, Actions: weightedForward(ref(primary), ref(alternate)),
@@ -94,16 +101,29 @@ describe('blue/green and canary deployments', () => {
     });
   });
 
-  test('the strategy and bake time, without the circuit breaker, which is for rolling deployments only', () => {
+  test('the strategy and bake time; the circuit breaker with BLUE_GREEN, which ECS supports it for, not with CANARY', () => {
     const { template } = scenario;
     template.hasResourceProperties('AWS::ECS::Service', {
-      DeploymentConfiguration: Match.objectLike({ Strategy: 'BLUE_GREEN', BakeTimeInMinutes: 10, DeploymentCircuitBreaker: Match.absent() }),
+      DeploymentConfiguration: Match.objectLike({
+        Strategy: 'BLUE_GREEN', BakeTimeInMinutes: 10, DeploymentCircuitBreaker: { Enable: true, Rollback: true },
+      }),
     });
     template.hasResourceProperties('AWS::ECS::Service', {
       DeploymentConfiguration: Match.objectLike({
         Strategy: 'CANARY', BakeTimeInMinutes: 20, CanaryConfiguration: { CanaryPercent: 10, CanaryBakeTimeInMinutes: 5 },
+        DeploymentCircuitBreaker: Match.absent(),
       }),
     });
+  });
+
+  test('each shifting service depends on the role ECS shifts with and its policy, so they outlive it', () => {
+    const { template } = scenario;
+    for (const service of [scenario.api.service, orders.service]) {
+      const dependsOn: string[] = template.toJSON().Resources[logicalId(service)].DependsOn;
+      expect(dependsOn).toEqual(expect.arrayContaining([
+        expect.stringMatching(/TrafficShiftRole[0-9A-F]{8}$/), expect.stringMatching(/TrafficShiftRoleDefaultPolicy/),
+      ]));
+    }
   });
 
   test('rolls back when the unhealthy-target or target-5xx alarm goes off, which watch both target groups', () => {
@@ -118,7 +138,8 @@ describe('blue/green and canary deployments', () => {
       }),
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmDescription: 'A task is failing its load balancer health checks',
+      AlarmDescription: 'A task failed its load balancer health checks for three minutes',
+      Period: Match.absent(),
       Metrics: Match.arrayWith([Match.objectLike({ Expression: 'FILL(unhealthy0, 0) + FILL(unhealthy1, 0)' })]),
     });
   });

@@ -73,13 +73,22 @@ describe('recommended alarms', () => {
   });
 
   test.each([
-    ['UnHealthyHostCount', 1],
-    ['HTTPCode_Target_5XX_Count', 10],
-    ['CPUUtilization', 80],
-    ['MemoryUtilization', 80],
-  ])('%s of each service, from %p', (metricName, threshold) => {
-    const alarms = scenario.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metricName, Threshold: threshold } });
+    ['UnHealthyHostCount', 1, 60],
+    ['HTTPCode_Target_5XX_Count', 2, 60],
+    ['CPUUtilization', 80, 300],
+    ['MemoryUtilization', 80, 300],
+  ])('%s of each service, from %p, over periods of %p seconds', (metricName, threshold, period) => {
+    const alarms = scenario.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metricName, Threshold: threshold, Period: period } });
     expect(Object.keys(alarms)).toHaveLength(2);
+  });
+
+  test('the target alarms, which roll deployments back, go off within three minutes: inside the shortest bake time allowed', () => {
+    for (const metricName of ['UnHealthyHostCount', 'HTTPCode_Target_5XX_Count']) {
+      const alarms = Object.values(scenario.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metricName } }));
+      for (const alarm of alarms) {
+        expect(alarm.Properties.Period * alarm.Properties.EvaluationPeriods).toBeLessThanOrEqual(180);
+      }
+    }
   });
 
   test('no actions: they are for you to add', () => {

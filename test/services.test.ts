@@ -6,6 +6,7 @@ import type { IApiService } from '../src';
 import { ingressRulesOf } from './security-group-rules';
 import type { Scenario } from './util';
 import { build, getAtt, logicalId, ref, synthesize } from './util';
+import { defaultListenerRulePriority } from '../src/private/listener-rule-priority';
 
 /** Three services behind one load balancer and one API: the default one and two by path prefix. */
 describe('several services behind one API', () => {
@@ -54,16 +55,16 @@ describe('several services behind one API', () => {
     }
   });
 
-  test('a listener rule per prefix, for the prefix and everything under it', () => {
+  test('a listener rule per prefix, for the prefix and everything under it, at a priority derived from the service id', () => {
     const { template, api } = scenario;
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
       ListenerArn: ref(api.listener),
-      Priority: 10,
+      Priority: defaultListenerRulePriority('Orders'),
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/orders', '/orders/*'] } }],
       Actions: [{ Type: 'forward', TargetGroupArn: ref(orders.targetGroup) }],
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
-      Priority: 20,
+      Priority: defaultListenerRulePriority('Payments'),
       Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/payments/v1', '/payments/v1/*'] } }],
       Actions: [{ Type: 'forward', TargetGroupArn: ref(payments.targetGroup) }],
     });
@@ -91,7 +92,8 @@ describe('several services behind one API', () => {
 
   test('each service with its own options', () => {
     const { template } = scenario;
-    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 8080, HealthCheckPath: '/orders/health' });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', { Port: 80, HealthCheckPath: '/orders/health' });
+    template.hasResourceProperties('AWS::ECS::Service', { LoadBalancers: [Match.objectLike({ ContainerPort: 8080, TargetGroupArn: ref(orders.targetGroup) })] });
     template.hasResourceProperties('AWS::ECS::TaskDefinition', { Cpu: '512', Memory: '1024' });
     template.hasResourceProperties('AWS::ECS::Service', { DesiredCount: 3, LoadBalancers: [Match.objectLike({ TargetGroupArn: ref(payments.targetGroup) })] });
   });

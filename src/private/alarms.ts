@@ -10,6 +10,19 @@ const PERIOD = Duration.minutes(5);
 const EVALUATION_PERIODS = 3;
 
 /**
+ * The target alarms roll deployments back, so they must go off while ECS still watches: during a
+ * rolling deployment and the time ECS derives from the alarms' own configuration, and during a shifting
+ * deployment's bake time only (ten minutes by default). Three periods of a minute, the load balancer's
+ * finest (it reports "every 60 seconds"), fit in the shortest bake time the construct allows.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+ */
+const RELEASE_PERIOD = Duration.minutes(1);
+
+/** How long a target alarm takes to go off from the first bad minute: the shortest bake time with the recommended alarms. */
+export const RELEASE_ALARM_WINDOW = Duration.minutes(RELEASE_PERIOD.toMinutes() * EVALUATION_PERIODS);
+
+/**
  * The API's alarms: 5% or more of the requests answered with a 5xx, and a p99 latency of
  * 5 seconds or more. Periods without requests are not breaching.
  */
@@ -38,12 +51,13 @@ export function createApiAlarms(scope: Construct, stage: apigwv2.IHttpStage): cl
  */
 export function createTargetAlarms(scope: Construct, targetGroups: elbv2.ApplicationTargetGroup[]): cloudwatch.Alarm[] {
   const unhealthy = acrossTargetGroups(targetGroups, 'unhealthy',
-    group => group.metrics.unhealthyHostCount({ period: PERIOD, statistic: cloudwatch.Stats.MAXIMUM }));
+    group => group.metrics.unhealthyHostCount({ period: RELEASE_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }));
   const serverErrors = acrossTargetGroups(targetGroups, 'errors',
-    group => group.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: PERIOD, statistic: cloudwatch.Stats.SUM }));
+    group => group.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: RELEASE_PERIOD, statistic: cloudwatch.Stats.SUM }));
   return [
-    alarm(scope, 'UnhealthyTargetsAlarm', unhealthy, 1, 'A task is failing its load balancer health checks'),
-    alarm(scope, 'TargetServerErrorsAlarm', serverErrors, 10, 'The service answered 10 or more requests with a 5xx in five minutes'),
+    alarm(scope, 'UnhealthyTargetsAlarm', unhealthy, 1, 'A task failed its load balancer health checks for three minutes'),
+    // Two a minute: the rate of the ten in five minutes a slower alarm would wait for.
+    alarm(scope, 'TargetServerErrorsAlarm', serverErrors, 2, 'The service answered 2 or more requests a minute with a 5xx for three minutes'),
   ];
 }
 
@@ -68,7 +82,7 @@ function acrossTargetGroups(
   return new cloudwatch.MathExpression({
     expression: Object.keys(usingMetrics).map(id => `FILL(${id}, 0)`).join(' + '),
     usingMetrics,
-    period: PERIOD,
+    period: RELEASE_PERIOD,
   });
 }
 

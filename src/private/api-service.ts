@@ -14,6 +14,8 @@ import type { IApiService } from '../api-service';
 /** A service added with `PrivateEcsHttpApi.addService`: a construct that holds its resources. */
 export class ApiService extends Construct implements IApiService {
   public readonly pathPrefix: string;
+  /** The priority of its listener rules. */
+  public readonly listenerRulePriority: number;
   public readonly service: ecs.FargateService;
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   public readonly targetGroup: elbv2.ApplicationTargetGroup;
@@ -31,6 +33,7 @@ export class ApiService extends Construct implements IApiService {
     super(scope, id);
     const backend = createBackend(this, wiring.backend, options, routing);
     this.pathPrefix = routing.pathPrefix;
+    this.listenerRulePriority = routing.priority;
     this.service = backend.service;
     this.taskDefinition = backend.taskDefinition;
     this.targetGroup = backend.targetGroup;

@@ -1,13 +1,17 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, FeatureFlags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
 import { acknowledgeNagFinding } from './acknowledge';
 import type { ResolvedServiceOptions } from './defaults';
 import { isShifting } from './defaults';
 import { createLogGroup } from './log-groups';
+
+/** The port of every target group: the default of registrations, which ECS always overrides with the container port. */
+const TARGET_GROUP_PORT = 80;
 
 /** The name of the one container in each task definition. */
 export const CONTAINER_NAME = 'web';
@@ -18,6 +22,8 @@ export interface FargateServicePlacement {
   readonly vpc: ec2.IVpc;
   readonly subnets: ec2.SubnetSelection;
   readonly assignPublicIp: boolean;
+  /** Whether the cluster has the FARGATE and FARGATE_SPOT capacity providers (one of this app does). */
+  readonly fargateCapacityProviders: boolean;
   /** The key that encrypts the container logs, if any. */
   readonly logEncryptionKey?: kms.IKey;
 }
@@ -53,11 +59,9 @@ export function createFargateService(
     vpcSubnets: placement.subnets,
     assignPublicIp: placement.assignPublicIp,
     securityGroups: [securityGroup],
-    capacityProviderStrategies: options.fargateSpot ? [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] : undefined,
-    // "The deployment circuit breaker can only be used for services using the rolling update (ECS)
-    // deployment type": a blue/green, canary or linear deployment rolls back on its alarms and hooks.
-    // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html
-    circuitBreaker: isShifting(options.deploymentStrategy) ? undefined : { enable: true, rollback: true },
+    capacityProviderStrategies: capacityProviderStrategy(placement, options),
+    circuitBreaker: usesCircuitBreaker(options.deploymentStrategy) ? { enable: true, rollback: true } : undefined,
+    deploymentController: deploymentController(scope),
     minHealthyPercent: options.minHealthyPercent,
     maxHealthyPercent: options.maxHealthyPercent,
     healthCheckGracePeriod: options.healthCheckGracePeriod,
@@ -68,16 +72,74 @@ export function createFargateService(
     linearConfiguration: options.linearConfiguration,
     lifecycleHooks: options.lifecycleHooks,
   });
+  if (placement.fargateCapacityProviders) {
+    // The cluster's capacity provider association, made at synth, exists before a service names a provider.
+    service.node.addDependency(placement.cluster);
+  }
   return { taskDefinition, service, securityGroup };
 }
 
-/** An IP target group for a service's tasks, health-checked on its path. */
+/**
+ * Where a service's tasks run, named as a capacity provider strategy from the first deploy, Spot or not:
+ * a service created with a launch type is replaced to move to a strategy ("Update requires:
+ * Replacement" for LaunchType), while a strategy changes in place, so Spot turns on and off without a
+ * new service. Only on a cluster the construct could give the providers; an imported one keeps the
+ * launch type (and turning on Spot there replaces the service).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#cfn-ecs-service-launchtype
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#cfn-ecs-service-capacityproviderstrategy
+ */
+function capacityProviderStrategy(placement: FargateServicePlacement, options: ResolvedServiceOptions): ecs.CapacityProviderStrategy[] | undefined {
+  if (!placement.fargateCapacityProviders && !options.fargateSpot) {
+    return undefined;
+  }
+  return [{ capacityProvider: options.fargateSpot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }];
+}
+
+/**
+ * The deployment circuit breaker, where ECS supports it: "Both methods only support rolling update
+ * deployment and blue/green deployment types" (the circuit breaker and CloudWatch alarms). The older
+ * API reference still says "rolling update (ECS) deployment type" only, written before ECS's own
+ * blue/green; canary and linear deployments are named by neither, and roll back on alarms and hooks.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html
+ */
+function usesCircuitBreaker(strategy: ecs.DeploymentStrategy): boolean {
+  return strategy === ecs.DeploymentStrategy.ROLLING || strategy === ecs.DeploymentStrategy.BLUE_GREEN;
+}
+
+/**
+ * The ECS deployment controller, written into the template exactly when aws-cdk-lib writes it for a
+ * service with a circuit breaker: without the flag `@aws-cdk/aws-ecs:disableExplicitDeploymentControllerForCircuitBreaker`
+ * always, with it never. It then never appears or disappears when the strategy (and with it the circuit
+ * breaker) changes: `cdk diff`'s rules count DeploymentController as create-only and would replace
+ * the service, though CloudFormation's schema now updates it in place ("When you update a service,
+ * you can update the deployment controller it uses"). Either way the controller is ECS, the default.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-deploymentcontroller.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/update-service-parameters.html
+ */
+function deploymentController(scope: Construct): ecs.DeploymentController | undefined {
+  return FeatureFlags.of(scope).isEnabled(ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER)
+    ? undefined
+    : { type: ecs.DeploymentControllerType.ECS };
+}
+
+/**
+ * An IP target group for a service's tasks, health-checked on its path. Its port is HTTP's 80 whatever
+ * the container port: ECS registers each task with the container port of the service's load balancer
+ * configuration (the group's port is only the default of a registration without one), and health
+ * checks go to the "traffic-port", the port each target is registered with. A target group's port is
+ * create-only: tied to containerPort, a new port would replace the group, and the listener would forward
+ * to an empty one until ECS had started new tasks; fixed, a new port is a rolling deployment.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html#cfn-elasticloadbalancingv2-targetgroup-port
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
+ */
 export function createTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, options: ResolvedServiceOptions): elbv2.ApplicationTargetGroup {
   return new elbv2.ApplicationTargetGroup(scope, id, {
     vpc,
     targetType: elbv2.TargetType.IP,
     protocol: elbv2.ApplicationProtocol.HTTP,
-    port: options.containerPort,
+    port: TARGET_GROUP_PORT,
     healthCheck: {
       path: options.healthCheckPath,
       healthyHttpCodes: '200-399',

@@ -56,10 +56,27 @@ export function createFoundation(
   });
   const placement = {
     cluster,
+    fargateCapacityProviders: withFargateCapacityProviders(cluster),
     vpc,
     subnets: network.taskSubnets,
     assignPublicIp: network.assignPublicIp,
     logEncryptionKey: props.logEncryptionKey,
   };
   return { vpc, network, cluster, logBucket, endpoints, placement };
+}
+
+/**
+ * Associates FARGATE and FARGATE_SPOT with a cluster of this app (the construct's own, or the user's
+ * `ecs.Cluster`), so that every service can name its capacity in a capacity provider strategy from the
+ * first deploy: "a capacity provider must be associated with a cluster prior to being specified in a
+ * capacity provider strategy" (the association is one resource per cluster, shared with the user's own
+ * providers). An imported cluster cannot be changed, so its services keep the FARGATE launch type.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+ */
+function withFargateCapacityProviders(cluster: ecs.ICluster): boolean {
+  if (!(cluster instanceof ecs.Cluster)) {
+    return false;
+  }
+  cluster.enableFargateCapacityProviders();
+  return true;
 }

@@ -3,7 +3,7 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
-import { createLoadAlarms } from './alarms';
+import { createLoadAlarms, RELEASE_ALARM_WINDOW } from './alarms';
 import type { ResolvedServiceOptions } from './defaults';
 import type { FargateServicePlacement, FargateServiceResources } from './fargate-service';
 import { configureAutoScaling } from './scaling';
@@ -45,6 +45,15 @@ export function completeService(
     configureAutoScaling(resources.service, signals.scalingTargetGroup, options.autoScaling);
   }
   const releaseAlarms = wiring.recommendedAlarms ? signals.releaseAlarms(scope) : [];
+  if (releaseAlarms.length > 0 && options.bakeTime && !options.bakeTime.isUnresolved()
+    && options.bakeTime.toSeconds() < RELEASE_ALARM_WINDOW.toSeconds()) {
+    // ECS watches a shifting deployment's alarms during its bake time only: a shorter one ends before they can go off.
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
+    throw new Error(
+      `bakeTime of the service at ${scope.node.path} must be at least ${RELEASE_ALARM_WINDOW.toHumanString()} with recommendedAlarms, `
+      + `got ${options.bakeTime.toHumanString()}: the target alarms that roll the deployment back need ${RELEASE_ALARM_WINDOW.toHumanString()} of bad minutes to go off`,
+    );
+  }
   const alarms = wiring.recommendedAlarms ? [...releaseAlarms, ...createLoadAlarms(scope, resources.service)] : [];
   const deploymentAlarms = [...releaseAlarms, ...(options.deploymentAlarms ?? [])];
   if (deploymentAlarms.length > 0) {

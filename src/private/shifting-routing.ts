@@ -4,15 +4,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { acknowledgeNagFinding } from './acknowledge';
 import { createTargetGroup } from './fargate-service';
+import { LISTENER_RULE_PRIORITIES } from './listener-rule-priority';
 import type { ServiceListeners, TrafficRouting } from './traffic-routing';
 import { containerTarget } from './traffic-routing';
-
-/**
- * The priority of the default service's catch-all rule: the last an ALB allows, after every added
- * service's prefix rule.
- * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-update-rules.html
- */
-const CATCH_ALL_PRIORITY = 50_000;
 
 /**
  * Blue/green, canary and linear deployments: ECS starts the new tasks in a second target group
@@ -31,7 +25,7 @@ export const SHIFTING_ROUTING: TrafficRouting = {
     // The same construct id as a rolling service's rule, so that a change of strategy updates it in place.
     const ruleId = routing ? `${scope.node.id}Rule` : 'DefaultRule';
     const rule = {
-      priority: routing?.priority ?? CATCH_ALL_PRIORITY,
+      priority: routing?.priority ?? LISTENER_RULE_PRIORITIES.catchAll,
       conditions,
       action: elbv2.ListenerAction.weightedForward([{ targetGroup: primary, weight: 100 }, { targetGroup: alternate, weight: 0 }]),
     };
@@ -39,6 +33,10 @@ export const SHIFTING_ROUTING: TrafficRouting = {
     const test = listeners.testListener
       && new elbv2.ApplicationListenerRule(listeners.testListener, ruleId, { listener: listeners.testListener, ...rule });
     const role = trafficShiftRole(scope, listeners, [production, ...(test ? [test] : [])], [primary, alternate]);
+    // ECS assumes the role as soon as the service exists, and until it is deleted: the service depends
+    // on the role and its policy, so CloudFormation creates them first and deletes them last.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-attribute-dependson.html
+    resources.service.node.addDependency(role);
     resources.service.loadBalancerTarget({
       ...containerTarget(options),
       alternateTarget: new ecs.AlternateTarget('AlternateTarget', {

@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import type { ResolvedServiceOptions } from './defaults';
 import { isShifting } from './defaults';
+import type { AddServiceOptions } from '../api-service';
 import type { ContainerServiceOptions } from '../service-options';
 
 /**
@@ -9,6 +10,16 @@ import type { ContainerServiceOptions } from '../service-options';
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html
  */
 export const MAX_TASKS_WITH_SERVICE_DISCOVERY = 1000;
+
+/** Refuses what only an added service behind a load balancer understands. */
+export function validateCloudMapAddedService(service: string, options: AddServiceOptions): void {
+  if (options.listenerRulePriority !== undefined) {
+    throw new Error(
+      `listenerRulePriority of service '${service}' orders a load balancer's listener rules, and PrivateEcsCloudMapHttpApi has no load balancer, `
+      + `got ${options.listenerRulePriority}: remove it (each service has its own integration and routes)`,
+    );
+  }
+}
 
 /**
  * Refuses, for one service of a Cloud Map backend, the options that need a load balancer: they

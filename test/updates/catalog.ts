@@ -1,0 +1,191 @@
+import type { Stack } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import type { AddServiceOptions, PrivateEcsCloudMapHttpApiProps, PrivateEcsHttpApiProps } from '../../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../../src';
+
+/** The backend a configuration uses. */
+export type Backend = 'load balancer' | 'Cloud Map';
+
+/** Props that need resources of the user's (a certificate, a hosted zone), made in the stack. */
+export type UserResource = 'custom domain' | 'custom domain only' | 'TLS to the load balancer';
+
+/** One configuration of a deployed stack: the construct's props and the services added to it. */
+export interface StackConfiguration {
+  readonly backend: Backend;
+  readonly props?: Partial<PrivateEcsHttpApiProps>;
+  readonly services?: readonly AddedService[];
+  readonly uses?: readonly UserResource[];
+}
+
+/** A service added with `addService`, by construct id. */
+export interface AddedService {
+  readonly id: string;
+  readonly options?: Partial<AddServiceOptions>;
+}
+
+/**
+ * A change a user makes to a deployed stack: the configuration before and after. `forced` lists the
+ * replacements of kept resources that AWS makes unavoidable, by resource type, with the AWS reason;
+ * `touchesShiftedRule`, why the change must rewrite the listener rule whose weights ECS manages.
+ * Both are said in the README's "Updating a deployed stack" table.
+ */
+export interface UpdateCase {
+  readonly change: string;
+  readonly before: StackConfiguration;
+  readonly after: StackConfiguration;
+  readonly forced?: { readonly [resourceType: string]: string };
+  readonly touchesShiftedRule?: string;
+  /** A brief gap in service that the change brings, though it replaces nothing: why, and how to avoid it. */
+  readonly gap?: string;
+}
+
+const image = (tag: string) => ecs.ContainerImage.fromRegistry(`public.ecr.aws/ecs-sample-image/amazon-ecs-sample:${tag}`);
+const IMAGE = image('1.0');
+const HEALTH_CHECK: ecs.HealthCheck = { command: ['CMD-SHELL', 'curl -fs http://localhost/ || exit 1'] };
+
+const ALB: StackConfiguration = { backend: 'load balancer' };
+const CLOUD_MAP: StackConfiguration = { backend: 'Cloud Map' };
+const alb = (props: Partial<PrivateEcsHttpApiProps>, services?: readonly AddedService[]): StackConfiguration =>
+  ({ backend: 'load balancer', props, services });
+const cloudMap = (props: Partial<PrivateEcsCloudMapHttpApiProps>, services?: readonly AddedService[]): StackConfiguration =>
+  ({ backend: 'Cloud Map', props, services });
+const service = (id: string, options: Partial<AddServiceOptions> = {}): AddedService =>
+  ({ id, options: { pathPrefix: `/${id.toLowerCase()}`, ...options } });
+
+const BLUE_GREEN = { deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN };
+const LINEAR = { deploymentStrategy: ecs.DeploymentStrategy.LINEAR };
+const SCALING = { autoScaling: { minCapacity: 2, maxCapacity: 10 } };
+
+const using = (backend: Backend, ...uses: UserResource[]): StackConfiguration => ({ backend, uses });
+
+const WEB_ACL = (name: string) => `arn:aws:wafv2:us-east-1:123456789012:regional/webacl/${name}/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
+
+/**
+ * The changes users make to deployed stacks, on both backends. Each runs without and with the
+ * feature flags `cdk init` writes (test/updates/updates.test.ts).
+ */
+export const UPDATE_CASES: readonly UpdateCase[] = [
+  { change: 'a new image tag', before: ALB, after: alb({ image: image('2.0') }) },
+  { change: 'cpu and memory', before: ALB, after: alb({ cpu: 512, memoryLimitMiB: 1024 }) },
+  { change: 'desiredCount', before: ALB, after: alb({ desiredCount: 4 }) },
+  { change: 'auto scaling turned on', before: ALB, after: alb(SCALING) },
+  { change: 'auto scaling turned off', before: alb(SCALING), after: ALB },
+  { change: 'Fargate Spot turned on', before: ALB, after: alb({ fargateSpot: true }) },
+  { change: 'Fargate Spot turned off', before: alb({ fargateSpot: true }), after: ALB },
+  { change: 'ARM64 (Graviton)', before: ALB, after: alb({ cpuArchitecture: ecs.CpuArchitecture.ARM64 }) },
+  { change: 'containerPort', before: ALB, after: alb({ containerPort: 8080 }) },
+  { change: 'recommended alarms turned on', before: ALB, after: alb({ recommendedAlarms: true }) },
+  { change: 'throttling limits', before: ALB, after: alb({ throttlingRateLimit: 500, throttlingBurstLimit: 1000 }) },
+  { change: 'ROLLING to BLUE_GREEN (default service)', before: ALB, after: alb(BLUE_GREEN) },
+  {
+    change: 'BLUE_GREEN back to ROLLING (default service)',
+    before: alb(BLUE_GREEN),
+    after: ALB,
+    touchesShiftedRule: 'the catch-all rule ECS shifts is deleted, and requests go to the primary target group: '
+      + 'deploy the switch while the primary target group serves (see below), or requests answer 503 until the rolling deployment\'s tasks are healthy',
+  },
+  { change: 'ROLLING to LINEAR (added service)', before: alb({}, [service('Orders')]), after: alb({}, [service('Orders', LINEAR)]) },
+  {
+    change: 'LINEAR back to ROLLING (added service)',
+    before: alb({}, [service('Orders', LINEAR)]),
+    after: alb({}, [service('Orders')]),
+    touchesShiftedRule: 'the rule becomes a plain forward to the primary target group: as for the default service, deploy the switch while the primary serves',
+  },
+  { change: 'a service added', before: ALB, after: alb({}, [service('Orders')]) },
+  { change: 'a service added before the others', before: alb({}, [service('Orders')]), after: alb({}, [service('Reports'), service('Orders')]) },
+  {
+    change: 'the first of three services removed',
+    before: alb({}, [service('Orders'), service('Reports'), service('Billing')]),
+    after: alb({}, [service('Reports'), service('Billing')]),
+  },
+  { change: 'two services reordered', before: alb({}, [service('Orders'), service('Reports')]), after: alb({}, [service('Reports'), service('Orders')]) },
+  {
+    change: 'shifting services reordered',
+    before: alb(BLUE_GREEN, [service('Orders', BLUE_GREEN), service('Reports', LINEAR)]),
+    after: alb(BLUE_GREEN, [service('Reports', LINEAR), service('Orders', BLUE_GREEN)]),
+  },
+  {
+    change: 'the first of two shifting services removed',
+    before: alb(BLUE_GREEN, [service('Orders', BLUE_GREEN), service('Reports', BLUE_GREEN)]),
+    after: alb(BLUE_GREEN, [service('Reports', BLUE_GREEN)]),
+  },
+  {
+    change: 'a shifting service\'s pathPrefix changed',
+    before: alb({}, [service('Orders', BLUE_GREEN)]),
+    after: alb({}, [service('Orders', { ...BLUE_GREEN, pathPrefix: '/purchases' })]),
+    touchesShiftedRule: 'CloudFormation updates the rule whole, and writes the template\'s 100/0 weights over those ECS set (aws/aws-cdk#36649): deploy it while the primary target group serves',
+  },
+  { change: 'a service\'s listenerRulePriority set', before: alb({}, [service('Orders')]), after: alb({}, [service('Orders', { listenerRulePriority: 20 })]) },
+  { change: 'a test listener added', before: alb(BLUE_GREEN), after: alb({ ...BLUE_GREEN, testListenerPort: 8080 }) },
+  { change: 'a custom domain added', before: ALB, after: using('load balancer', 'custom domain') },
+  { change: 'the execute-api endpoint turned off', before: using('load balancer', 'custom domain'), after: using('load balancer', 'custom domain only') },
+  {
+    change: 'TLS to the load balancer',
+    before: ALB,
+    after: using('load balancer', 'TLS to the load balancer'),
+    gap: 'the listener moves from HTTP on 80 to HTTPS on 443 in place, and the integration and security group rules follow it in the same update: requests in the seconds between fail',
+  },
+  { change: 'a web ACL added', before: ALB, after: alb({ webAclArn: WEB_ACL('first') }) },
+  {
+    change: 'the web ACL changed',
+    before: alb({ webAclArn: WEB_ACL('first') }),
+    after: alb({ webAclArn: WEB_ACL('second') }),
+    forced: {
+      'AWS::WAFv2::WebACLAssociation': 'both its properties are create-only: CloudFormation associates the new web ACL, which takes the old one\'s place, '
+        + 'then deletes the old association. WAF\'s DisassociateWebACL takes only the load balancer\'s ARN; CloudFormation\'s public handler calls it only '
+        + 'while its own web ACL is attached, so the new one stays (AWS documents neither): after the deploy, check the load balancer\'s web ACL',
+    },
+  },
+  { change: 'a new image tag', before: CLOUD_MAP, after: cloudMap({ image: image('2.0') }) },
+  { change: 'cpu and memory', before: CLOUD_MAP, after: cloudMap({ cpu: 512, memoryLimitMiB: 1024 }) },
+  { change: 'desiredCount', before: CLOUD_MAP, after: cloudMap({ desiredCount: 4 }) },
+  { change: 'auto scaling turned on', before: CLOUD_MAP, after: cloudMap(SCALING) },
+  { change: 'Fargate Spot turned on', before: CLOUD_MAP, after: cloudMap({ fargateSpot: true }) },
+  { change: 'ARM64 (Graviton)', before: CLOUD_MAP, after: cloudMap({ cpuArchitecture: ecs.CpuArchitecture.ARM64 }) },
+  { change: 'containerPort', before: CLOUD_MAP, after: cloudMap({ containerPort: 8080 }) },
+  { change: 'recommended alarms turned on', before: CLOUD_MAP, after: cloudMap({ recommendedAlarms: true }) },
+  { change: 'a service added', before: CLOUD_MAP, after: cloudMap({}, [service('Orders')]) },
+  {
+    change: 'the first of three services removed',
+    before: cloudMap({}, [service('Orders'), service('Reports'), service('Billing')]),
+    after: cloudMap({}, [service('Reports'), service('Billing')]),
+  },
+  { change: 'a custom domain added', before: CLOUD_MAP, after: using('Cloud Map', 'custom domain') },
+];
+
+/** Builds a configuration in `stack`. */
+export function buildConfiguration(stack: Stack, configuration: StackConfiguration): void {
+  const uses = new Set(configuration.uses);
+  let given = configuration.props ?? {};
+  if (uses.has('custom domain') || uses.has('custom domain only')) {
+    given = {
+      ...given,
+      domainName: 'api.example.com',
+      domainCertificate: acm.Certificate.fromCertificateArn(stack, 'Certificate',
+        'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555'),
+      domainHostedZone: route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: 'Z23ABC4XYZL05B', zoneName: 'example.com' }),
+      disableExecuteApiEndpoint: uses.has('custom domain only') ? true : undefined,
+    };
+  }
+  if (uses.has('TLS to the load balancer')) {
+    given = {
+      ...given,
+      loadBalancerCertificate: acm.Certificate.fromCertificateArn(stack, 'LoadBalancerCertificate',
+        'arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000'),
+      loadBalancerServerName: 'internal.example.com',
+    };
+  }
+  if (configuration.backend === 'load balancer') {
+    const api = new PrivateEcsHttpApi(stack, 'Api', { image: IMAGE, ...given });
+    for (const added of configuration.services ?? []) {
+      api.addService(added.id, { image: IMAGE, pathPrefix: `/${added.id.toLowerCase()}`, ...added.options });
+    }
+  } else {
+    const api = new PrivateEcsCloudMapHttpApi(stack, 'Api', { image: IMAGE, containerHealthCheck: HEALTH_CHECK, ...given });
+    for (const added of configuration.services ?? []) {
+      api.addService(added.id, { image: IMAGE, pathPrefix: `/${added.id.toLowerCase()}`, containerHealthCheck: HEALTH_CHECK, ...added.options });
+    }
+  }
+}
