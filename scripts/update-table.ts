@@ -8,7 +8,7 @@ const table = renderTable(computeCatalog());
 if (process.argv.includes('--write')) {
   const readmePath = path.join(__dirname, '..', 'README.md');
   const readme = fs.readFileSync(readmePath, 'utf8');
-  const marked = /<!-- updates:start -->\n[\s\S]*?\n<!-- updates:end -->/;
+  const marked = /<!-- updates:start -->\n[\s\S]*?<!-- updates:end -->/;
   if (!marked.test(readme)) {
     throw new Error('README.md has no <!-- updates:start --> ... <!-- updates:end --> section');
   }

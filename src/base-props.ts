@@ -59,9 +59,13 @@ export interface PrivateEcsHttpApiBaseProps extends ContainerServiceOptions {
    * What gives the tasks of a VPC the construct creates their way out with `taskEgress` NAT_GATEWAY,
    * such as a NAT instance for a few dollars a month:
    * `ec2.NatProvider.instanceV2({ instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.NANO),
-   * machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }),
+   * machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64, cachedInContext: true }),
    * defaultAllowedTraffic: ec2.NatTrafficDirection.OUTBOUND_ONLY })`. A NAT instance's security group
    * must admit nothing (OUTBOUND_ONLY); the construct lets in the VPC's own address range only.
+   * Pin the image: without `cachedInContext` (which needs a stack with an account and Region) the image
+   * is read from SSM at every deploy, and each new Amazon Linux release replaces the NAT instances, cutting
+   * the tasks' egress and changing its addresses; in an environment-agnostic stack name the AMI per Region
+   * with `ec2.MachineImage.genericLinux({...})`, and move it on purpose.
    *
    * @default - AWS-managed NAT gateways (ec2.NatProvider.gateway())
    */

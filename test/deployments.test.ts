@@ -6,9 +6,9 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IApiService } from '../src';
 import { ingressRulesOf } from './security-group-rules';
-import { defaultListenerRulePriority } from '../src/private/listener-rule-priority';
 import type { Scenario } from './util';
 import { build, getAtt, logicalId, newStack, ref, SAMPLE_IMAGE, synthesize } from './util';
+import { defaultListenerRulePriority } from '../src/private/listener-rule-priority';
 
 const weightedForward = (primary: object, alternate: object) => [{
   Type: 'forward',
@@ -110,7 +110,9 @@ describe('blue/green and canary deployments', () => {
     });
     template.hasResourceProperties('AWS::ECS::Service', {
       DeploymentConfiguration: Match.objectLike({
-        Strategy: 'CANARY', BakeTimeInMinutes: 20, CanaryConfiguration: { CanaryPercent: 10, CanaryBakeTimeInMinutes: 5 },
+        Strategy: 'CANARY',
+        BakeTimeInMinutes: 20,
+        CanaryConfiguration: { CanaryPercent: 10, CanaryBakeTimeInMinutes: 5 },
         DeploymentCircuitBreaker: Match.absent(),
       }),
     });

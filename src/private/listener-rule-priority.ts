@@ -26,10 +26,13 @@ const DEFAULT_RANGE = { min: 1_000, max: 49_999 } as const;
  */
 export function defaultListenerRulePriority(serviceId: string): number {
   // FNV-1a, 32 bits: small, stable across Node versions and platforms, and spreads short ids well.
+  // It is defined on bits, hence the bitwise operators.
   let hash = 0x811c9dc5;
   for (const char of serviceId) {
+    /* eslint-disable no-bitwise */
     hash ^= char.codePointAt(0)!;
     hash = Math.imul(hash, 0x01000193) >>> 0;
+    /* eslint-enable no-bitwise */
   }
   return DEFAULT_RANGE.min + (hash % (DEFAULT_RANGE.max - DEFAULT_RANGE.min + 1));
 }

@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template as Assertions } from 'aws-cdk-lib/assertions';
-import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { ANNOTATIONS_IN_VALIDATION_REPORT, CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import type { StackConfiguration, UpdateCase } from './catalog';
 import { buildConfiguration, UPDATE_CASES } from './catalog';
 import type { Template, UpdateReport } from './change-set';
@@ -24,7 +24,9 @@ export function synthesizeConfiguration(configuration: StackConfiguration, flags
   templates.set(configuration, byFlags);
   let template = byFlags.get(flags);
   if (!template) {
-    const app = new App({ context: flags === 'no flags' ? {} : CURRENTLY_RECOMMENDED_FLAGS });
+    // The reporting flag is off in both: a template flag it is not, and it would print every warning's report.
+    const context = flags === 'no flags' ? {} : CURRENTLY_RECOMMENDED_FLAGS;
+    const app = new App({ context: { ...context, [ANNOTATIONS_IN_VALIDATION_REPORT]: false } });
     const stack = new Stack(app, 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
     buildConfiguration(stack, configuration);
     template = Assertions.fromStack(stack).toJSON() as Template;

@@ -54,6 +54,6 @@ describe.each(cases)('a user changes a deployed stack: %s', (_, index) => {
 
 test('the README\'s "Updating a deployed stack" table is the computed catalog (npx projen updates:table)', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-  const table = readme.match(/<!-- updates:start -->\n([\s\S]*?)\n<!-- updates:end -->/)?.[1];
+  const table = readme.match(/<!-- updates:start -->\n([\s\S]*?)\n?<!-- updates:end -->/)?.[1];
   expect(table).toEqual(renderTable(results));
 });
