@@ -1,5 +1,5 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from 'aws-cdk-lib/cx-api';
@@ -128,5 +128,18 @@ describe('the recommended alarms fit inside the bake time', () => {
     const blueGreen = ecs.DeploymentStrategy.BLUE_GREEN;
     expect(() => build({ deploymentStrategy: blueGreen, bakeTime: Duration.minutes(3), recommendedAlarms: true })).not.toThrow();
     expect(() => build({ deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN, bakeTime: Duration.minutes(1) })).not.toThrow();
+  });
+});
+
+describe('failure detection on every strategy', () => {
+  test('a canary or linear service without alarms or hooks, which the circuit breaker does not cover, warns', () => {
+    const { stack } = synthesize({ deploymentStrategy: ecs.DeploymentStrategy.LINEAR });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp(
+      'deploymentStrategy LINEAR has no circuit breaker, and this service has no deploymentAlarms, recommendedAlarms or lifecycleHooks'));
+  });
+
+  test('with the recommended alarms it does not', () => {
+    const { stack } = synthesize({ deploymentStrategy: ecs.DeploymentStrategy.CANARY, recommendedAlarms: true });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('has no circuit breaker'));
   });
 });

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -56,6 +56,17 @@ export function completeService(
   }
   const alarms = wiring.recommendedAlarms ? [...releaseAlarms, ...createLoadAlarms(scope, resources.service)] : [];
   const deploymentAlarms = [...releaseAlarms, ...(options.deploymentAlarms ?? [])];
+  const gradual = options.deploymentStrategy === ecs.DeploymentStrategy.CANARY || options.deploymentStrategy === ecs.DeploymentStrategy.LINEAR;
+  if (gradual && deploymentAlarms.length === 0 && !options.lifecycleHooks?.length) {
+    // The circuit breaker is documented for rolling and blue/green deployments only; for canary and linear
+    // ones AWS names alarms and hooks: "Both strategies support Amazon CloudWatch alarms for failure
+    // detection and rollback, and lifecycle hooks for custom validation".
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html
+    // https://aws.amazon.com/blogs/containers/gradual-deployments-in-amazon-ecs-with-linear-and-canary-strategies
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:noFailureDetection',
+      `deploymentStrategy ${options.deploymentStrategy} has no circuit breaker, and this service has no deploymentAlarms, recommendedAlarms or lifecycleHooks: `
+      + 'ECS would shift all traffic to a failing revision. Set recommendedAlarms or deploymentAlarms, or acknowledge this warning.');
+  }
   if (deploymentAlarms.length > 0) {
     // ECS rolls a deployment back when one of them goes off, with any strategy.
     // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html

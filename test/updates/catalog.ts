@@ -107,6 +107,12 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
     after: alb(BLUE_GREEN, [service('Reports', LINEAR), service('Orders', BLUE_GREEN)]),
   },
   {
+    change: 'a shifting service added before the others',
+    before: alb(BLUE_GREEN, [service('Orders', LINEAR)]),
+    after: alb(BLUE_GREEN, [service('Reports', BLUE_GREEN), service('Orders', LINEAR)]),
+  },
+  { change: 'recommended alarms turned on for shifting services', before: alb(BLUE_GREEN, [service('Orders', LINEAR)]), after: alb({ ...BLUE_GREEN, recommendedAlarms: true }, [service('Orders', LINEAR)]) },
+  {
     change: 'the first of two shifting services removed',
     before: alb(BLUE_GREEN, [service('Orders', BLUE_GREEN), service('Reports', BLUE_GREEN)]),
     after: alb(BLUE_GREEN, [service('Reports', BLUE_GREEN)]),
@@ -142,7 +148,9 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'cpu and memory', before: CLOUD_MAP, after: cloudMap({ cpu: 512, memoryLimitMiB: 1024 }) },
   { change: 'desiredCount', before: CLOUD_MAP, after: cloudMap({ desiredCount: 4 }) },
   { change: 'auto scaling turned on', before: CLOUD_MAP, after: cloudMap(SCALING) },
+  { change: 'auto scaling turned off', before: cloudMap(SCALING), after: CLOUD_MAP },
   { change: 'Fargate Spot turned on', before: CLOUD_MAP, after: cloudMap({ fargateSpot: true }) },
+  { change: 'Fargate Spot turned off', before: cloudMap({ fargateSpot: true }), after: CLOUD_MAP },
   { change: 'ARM64 (Graviton)', before: CLOUD_MAP, after: cloudMap({ cpuArchitecture: ecs.CpuArchitecture.ARM64 }) },
   { change: 'containerPort', before: CLOUD_MAP, after: cloudMap({ containerPort: 8080 }) },
   { change: 'recommended alarms turned on', before: CLOUD_MAP, after: cloudMap({ recommendedAlarms: true }) },
@@ -152,7 +160,10 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
     before: cloudMap({}, [service('Orders'), service('Reports'), service('Billing')]),
     after: cloudMap({}, [service('Reports'), service('Billing')]),
   },
+  { change: 'throttling limits', before: CLOUD_MAP, after: cloudMap({ throttlingRateLimit: 500, throttlingBurstLimit: 1000 }) },
+  { change: 'two services reordered', before: cloudMap({}, [service('Orders'), service('Reports')]), after: cloudMap({}, [service('Reports'), service('Orders')]) },
   { change: 'a custom domain added', before: CLOUD_MAP, after: using('Cloud Map', 'custom domain') },
+  { change: 'the execute-api endpoint turned off', before: using('Cloud Map', 'custom domain'), after: using('Cloud Map', 'custom domain only') },
 ];
 
 /** Builds a configuration in `stack`. */
