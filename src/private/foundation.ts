@@ -68,10 +68,11 @@ export function createFoundation(
 /**
  * Associates FARGATE and FARGATE_SPOT with a cluster of this app (the construct's own, or the user's
  * `ecs.Cluster`), so that every service can name its capacity in a capacity provider strategy from the
- * first deploy: "a capacity provider must be associated with a cluster prior to being specified in a
- * capacity provider strategy" (the association is one resource per cluster, shared with the user's own
- * providers). An imported cluster cannot be changed, so its services keep the FARGATE launch type.
- * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+ * first deploy: "A capacity provider must be associated with the cluster to be used in a capacity
+ * provider strategy", and "The Fargate capacity providers are available to all accounts and only need to
+ * be associated with a cluster to be used" (the association is one resource per cluster, shared with the
+ * user's own providers). An imported cluster cannot be changed, so its services keep the FARGATE launch type.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html
  */
 function withFargateCapacityProviders(cluster: ecs.ICluster): boolean {
   if (!(cluster instanceof ecs.Cluster)) {
