@@ -144,7 +144,11 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
    * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): ICloudMapApiService {
-    const resolved = resolveAddedService(id, options, this.addedServices.map(added => added.pathPrefix), this.defaultParameterMapping);
+    const resolved = resolveAddedService(id, options, {
+      taken: this.addedServices.map(added => added.pathPrefix),
+      defaultParameterMapping: this.defaultParameterMapping,
+      routesByPath: false,
+    });
     validateCloudMapService(id, options, resolved);
     validateCloudMapAddedService(id, options);
     const added = new CloudMapApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved, options.pathPrefix);

@@ -158,7 +158,11 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
    * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): IApiService {
-    const resolved = resolveAddedService(id, options, this.addedServices.map(added => added.pathPrefix), this.defaultParameterMapping);
+    const resolved = resolveAddedService(id, options, {
+      taken: this.addedServices.map(added => added.pathPrefix),
+      defaultParameterMapping: this.defaultParameterMapping,
+      routesByPath: true,
+    });
     const taken = this.addedServices.map(other => ({ serviceId: other.node.id, priority: other.listenerRulePriority }));
     const priority = resolveListenerRulePriority(id, options.listenerRulePriority, taken);
     const added = new ApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved,

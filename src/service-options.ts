@@ -112,7 +112,9 @@ export interface ContainerServiceOptions {
   readonly autoScaling?: AutoScalingOptions;
 
   /**
-   * How long after a task starts the service ignores failed load balancer health checks.
+   * How long after a task starts the service ignores failed health checks: the load balancer's
+   * (`PrivateEcsHttpApi`) and the container's (`containerHealthCheck`, the only one with
+   * `PrivateEcsCloudMapHttpApi`).
    *
    * @default Duration.seconds(60)
    */
@@ -211,12 +213,14 @@ export interface ContainerServiceOptions {
    * How the API rewrites requests on their way to this service, such as
    * `.appendHeader('x-api-request-id', apigwv2.MappingValue.contextVariable('requestId'))`.
    *
-   * Each service has its own integration, so a mapping applies to its own routes only. The load
-   * balancer routes added services by path, so a mapping that overwrites the path must keep it
-   * inside the service's `pathPrefix` (an added service's) or outside every added service's (the
-   * default service's); the construct refuses one that would send requests to another service.
-   * `$request.path.proxy` is the path below the prefix, without its leading `/`; on the routes
-   * without `{proxy+}` (`ANY /` and `ANY /<pathPrefix>`) it is empty.
+   * Each service has its own integration, so a mapping applies to its own routes only. With
+   * `PrivateEcsHttpApi` the load balancer routes added services by path, so a mapping that
+   * overwrites the path must keep it inside the service's `pathPrefix` (an added service's) or
+   * outside every added service's (the default service's); the construct refuses one that would
+   * send requests to another service. With `PrivateEcsCloudMapHttpApi` each integration calls its
+   * own service's tasks, so any new path stays with the service. On both, a new path made of
+   * `$request.path.proxy` is refused: the routes without `{proxy+}` (`ANY /` and `ANY /<pathPrefix>`)
+   * share the integration and have no such parameter.
    *
    * @default - requests pass through unchanged
    */

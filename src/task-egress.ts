@@ -1,7 +1,7 @@
 /**
  * How the tasks reach what they need outside the VPC: the image registry, CloudWatch Logs,
- * and Secrets Manager or SSM for `secrets`. Whichever you choose, only the load balancer may
- * connect to a task.
+ * and Secrets Manager or SSM for `secrets`. Whichever you choose, only what calls the tasks may
+ * connect to them: the load balancer (`PrivateEcsHttpApi`) or the API's VPC link (`PrivateEcsCloudMapHttpApi`).
  */
 export enum TaskEgress {
   /**
@@ -20,7 +20,8 @@ export enum TaskEgress {
 
   /**
    * The tasks run in public subnets with a public IP address, and reach out through the internet
-   * gateway: no NAT gateway to pay for. Their security group still admits only the load balancer.
+   * gateway: no NAT gateway to pay for. Their security group still admits only the load balancer
+   * (or, without one, the VPC link).
    */
   PUBLIC_IP = 'PUBLIC_IP',
 }

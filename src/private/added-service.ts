@@ -5,21 +5,34 @@ import { validatePathPrefix, validatePathRewrite } from './path-prefix';
 import { validateServiceOptions } from './validate';
 import type { AddServiceOptions } from '../api-service';
 
+/** What a service is added next to: the prefixes taken, and how the backend finds a request's service. */
+export interface AddedServiceContext {
+  readonly taken: readonly string[];
+  /** The default service's parameter mapping. */
+  readonly defaultParameterMapping?: apigwv2.ParameterMapping;
+  /**
+   * Whether the backend picks a request's service by its path, as a load balancer's listener rules
+   * do: then a rewritten path must stay on its service's side of every prefix. Without one (Cloud Map)
+   * each service's integration calls its own tasks, whatever the path.
+   */
+  readonly routesByPath: boolean;
+}
+
 /**
  * Resolves and checks the options of a service added to either construct, before it is built: its
- * prefix against those `taken`, its options, and both its own and the default service's path
- * rewriting (`defaultParameterMapping`), which must leave the new prefix alone.
+ * prefix against those taken, its options, and both its own and the default service's path
+ * rewriting, which must leave the new prefix alone where the backend routes by path.
  */
-export function resolveAddedService(
-  id: string,
-  options: AddServiceOptions,
-  taken: readonly string[],
-  defaultParameterMapping?: apigwv2.ParameterMapping,
-): ResolvedServiceOptions {
-  validatePathPrefix(options.pathPrefix, taken);
+export function resolveAddedService(id: string, options: AddServiceOptions, context: AddedServiceContext): ResolvedServiceOptions {
+  validatePathPrefix(options.pathPrefix, context.taken);
   const resolved = resolveServiceOptions(options);
   validateServiceOptions(resolved);
-  validatePathRewrite(`parameterMapping of service '${id}'`, resolved.parameterMapping, options.pathPrefix);
-  validatePathRewrite('parameterMapping', defaultParameterMapping, undefined, [options.pathPrefix]);
+  const prop = `parameterMapping of service '${id}'`;
+  if (context.routesByPath) {
+    validatePathRewrite(prop, resolved.parameterMapping, options.pathPrefix);
+    validatePathRewrite('parameterMapping', context.defaultParameterMapping, undefined, [options.pathPrefix]);
+  } else {
+    validatePathRewrite(prop, resolved.parameterMapping);
+  }
   return resolved;
 }

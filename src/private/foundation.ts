@@ -39,6 +39,10 @@ export function createFoundation(
   const vpc = ownVpc ?? createdVpc!;
   const network = planNetwork(vpc, resolved.taskEgress, props.vpcSubnets);
   const logUses = { accessLogs: loadBalancerAccessLogs, flowLogs: createdVpc !== undefined && resolved.vpcFlowLogs };
+  if (props.logBucket && !logUses.accessLogs && !logUses.flowLogs) {
+    const flowLogs = createdVpc ? 'vpcFlowLogs is false' : 'the VPC is yours, so the construct adds no flow logs to it';
+    throw new Error(`logBucket has no effect: nothing would write to it (${flowLogs}, and no load balancer writes access logs to it): remove it`);
+  }
   const logBucket = props.logBucket ?? (logUses.accessLogs || logUses.flowLogs ? createLogBucket(scope, 'LogBucket') : undefined);
   if (props.logBucket) {
     warnIfBucketPolicyIsNotOurs(scope, props.logBucket, logUses);

@@ -66,11 +66,15 @@ const NAMESPACE_NAME = /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-)
 
 /** Refuses a namespace name that is not a DNS name, and one given with a namespace of the user's. */
 export function validateNamespace(name: string | undefined, namespaceGiven: boolean): void {
-  if (name === undefined || Token.isUnresolved(name)) {
+  if (name === undefined) {
     return;
   }
+  // Whether a name was given is known at synth time, even when the name itself is a token.
   if (namespaceGiven) {
     throw new Error('cloudMapNamespaceName names the namespace the construct creates, but cloudMapNamespace was given: remove one');
+  }
+  if (Token.isUnresolved(name)) {
+    return;
   }
   if (name.length > 253 || !NAMESPACE_NAME.test(name)) {
     throw new Error(`cloudMapNamespaceName must be a DNS name such as orders.internal (letters, digits, hyphens and dots), got '${name}'`);
