@@ -7,14 +7,14 @@ import type { Construct } from 'constructs';
 import type { AddServiceOptions } from './api-service';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import type { ICloudMapApiService } from './cloud-map-api-service';
-import { resolveAddedService } from './private/added-service';
-import { createApiAlarms } from './private/alarms';
-import { CloudMapApiService } from './private/cloud-map-api-service';
-import type { CloudMapApiWiring, CloudMapWiring } from './private/cloud-map-backend';
-import { createCloudMapBackend, integrateCloudMapService } from './private/cloud-map-backend';
-import { resolveBaseProps } from './private/defaults';
-import { validateCloudMapAddedService, validateCloudMapService, validateNamespace } from './private/validate-cloud-map';
-import { createVpcLink } from './private/vpc-link';
+import type { CloudMapApiWiring, CloudMapWiring } from './private/backends/cloud-map/cloud-map-backend';
+import { createCloudMapBackend, integrateCloudMapService } from './private/backends/cloud-map/cloud-map-backend';
+import { CloudMapApiService } from './private/backends/cloud-map/cloud-map-service';
+import { validateCloudMapAddedService, validateCloudMapService, validateNamespace } from './private/backends/cloud-map/validate-cloud-map';
+import { createVpcLink } from './private/network/vpc-link';
+import { resolveBaseProps } from './private/props/defaults';
+import { resolveAddedService } from './private/props/resolve-added-service';
+import { createApiAlarms } from './private/service/alarms';
 import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 
 /**

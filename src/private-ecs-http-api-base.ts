@@ -6,11 +6,11 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
-import { createApiFront } from './private/api-front';
-import { resolveBaseProps } from './private/defaults';
-import type { Foundation } from './private/foundation';
-import { createFoundation } from './private/foundation';
-import { validateBaseProps } from './private/validate-props';
+import { createApiFront } from './private/api/api-front';
+import type { Foundation } from './private/network/foundation';
+import { createFoundation } from './private/network/foundation';
+import { resolveBaseProps } from './private/props/defaults';
+import { validateBaseProps } from './private/props/validate-base';
 
 /**
  * What `PrivateEcsHttpApi` and `PrivateEcsCloudMapHttpApi` share: the network and cluster the

@@ -8,7 +8,7 @@ import type { IApiService } from '../src';
 import { ingressRulesOf } from './security-group-rules';
 import type { Scenario } from './util';
 import { build, getAtt, logicalId, newStack, ref, SAMPLE_IMAGE, synthesize } from './util';
-import { defaultListenerRulePriority } from '../src/private/listener-rule-priority';
+import { defaultListenerRulePriority } from '../src/private/backends/load-balancer/listener-rule-priority';
 
 const weightedForward = (primary: object, alternate: object) => [{
   Type: 'forward',

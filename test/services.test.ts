@@ -6,7 +6,7 @@ import type { IApiService } from '../src';
 import { ingressRulesOf } from './security-group-rules';
 import type { Scenario } from './util';
 import { build, getAtt, logicalId, ref, synthesize } from './util';
-import { defaultListenerRulePriority } from '../src/private/listener-rule-priority';
+import { defaultListenerRulePriority } from '../src/private/backends/load-balancer/listener-rule-priority';
 
 /** Three services behind one load balancer and one API: the default one and two by path prefix. */
 describe('several services behind one API', () => {

@@ -5,7 +5,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from 'aws-cdk-lib/cx-api';
 import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../src';
 import { build, logicalId, newStack, SAMPLE_IMAGE, synthesize } from './util';
-import { defaultListenerRulePriority } from '../src/private/listener-rule-priority';
+import { defaultListenerRulePriority } from '../src/private/backends/load-balancer/listener-rule-priority';
 
 // What keeps a deployed stack's next update in place; test/updates computes the updates themselves.
 

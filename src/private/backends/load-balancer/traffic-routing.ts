@@ -1,8 +1,8 @@
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
-import type { ResolvedServiceOptions } from './defaults';
-import type { FargateServiceResources } from './fargate-service';
-import { CONTAINER_NAME } from './fargate-service';
+import type { ResolvedServiceOptions } from '../../props/defaults';
+import type { FargateServiceResources } from '../../service/fargate-service';
+import { CONTAINER_NAME } from '../../service/fargate-service';
 
 /** The listeners a service is routed from: production, and the test listener when there is one. */
 export interface ServiceListeners {

@@ -2,7 +2,7 @@ import type { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpAlbIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import type { ResolvedServiceOptions } from './defaults';
+import type { ResolvedServiceOptions } from '../props/defaults';
 
 /** What every service's integration goes through: the API, the VPC link and the listener. */
 export interface ApiWiring {

@@ -4,7 +4,7 @@ import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { acknowledgeCheckovFinding, acknowledgeNagFinding } from './acknowledge';
+import { acknowledgeCheckovFinding, acknowledgeNagFinding } from '../compliance/acknowledge';
 
 /** How long the log bucket keeps access logs and flow logs, and a deleted or overwritten one. */
 const LOG_EXPIRATION = Duration.days(365);

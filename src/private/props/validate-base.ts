@@ -3,10 +3,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { ResolvedBaseProps } from './defaults';
 import { API_DEFAULTS, LISTENER_PORTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
-import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate';
-import type { PrivateEcsHttpApiBaseProps } from '../base-props';
-import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api-props';
-import { TaskEgress } from '../task-egress';
+import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate-service';
+import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
+import type { PrivateEcsHttpApiProps } from '../../private-ecs-http-api-props';
+import { TaskEgress } from '../../task-egress';
 
 /**
  * Checks the props either construct shares, the default service, the network and the API: each

@@ -5,8 +5,8 @@ import type * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import { Construct } from 'constructs';
 import type { CloudMapApiWiring, CloudMapWiring } from './cloud-map-backend';
 import { createCloudMapBackend, integrateCloudMapService } from './cloud-map-backend';
-import type { ResolvedServiceOptions } from './defaults';
-import type { ICloudMapApiService } from '../cloud-map-api-service';
+import type { ICloudMapApiService } from '../../../cloud-map-api-service';
+import type { ResolvedServiceOptions } from '../../props/defaults';
 
 /** A service added with `PrivateEcsCloudMapHttpApi.addService`: a construct that holds its resources. */
 export class CloudMapApiService extends Construct implements ICloudMapApiService {

@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
-import type { ResolvedServiceOptions } from './defaults';
-import { isShifting } from './defaults';
-import type { AddServiceOptions } from '../api-service';
-import type { ContainerServiceOptions } from '../service-options';
+import type { AddServiceOptions } from '../../../api-service';
+import type { ContainerServiceOptions } from '../../../service-options';
+import type { ResolvedServiceOptions } from '../../props/defaults';
+import { isShifting } from '../../props/defaults';
 
 /**
  * ECS caps a service that uses service discovery: "Services configured to use service discovery

@@ -3,13 +3,13 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { Construct } from 'constructs';
-import type { BackendWiring } from './backend';
-import { createBackend } from './backend';
-import type { ResolvedServiceOptions } from './defaults';
-import type { ApiWiring } from './integration';
-import { integrateService } from './integration';
+import type { BackendWiring } from './load-balancer-backend';
+import { createBackend } from './load-balancer-backend';
 import type { ListenerRouting } from './traffic-routing';
-import type { IApiService } from '../api-service';
+import type { IApiService } from '../../../api-service';
+import type { ApiWiring } from '../../api/routes';
+import { integrateService } from '../../api/routes';
+import type { ResolvedServiceOptions } from '../../props/defaults';
 
 /** A service added with `PrivateEcsHttpApi.addService`: a construct that holds its resources. */
 export class ApiService extends Construct implements IApiService {

@@ -4,11 +4,11 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
 import { createLoadAlarms, RELEASE_ALARM_WINDOW } from './alarms';
-import type { ResolvedServiceOptions } from './defaults';
 import type { FargateServicePlacement, FargateServiceResources } from './fargate-service';
 import { configureAutoScaling } from './scaling';
-import { requireImageInRegionalEcr } from './validate';
-import type { TaskVpcEndpoints } from './vpc-endpoints';
+import type { TaskVpcEndpoints } from '../network/vpc-endpoints';
+import type { ResolvedServiceOptions } from '../props/defaults';
+import { requireImageInRegionalEcr } from '../props/validate-service';
 
 /** What every service plugs into, with either backend: where it runs, the VPC endpoints, and the alarms asked for. */
 export interface ServicePlacement {

@@ -2,14 +2,14 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import type { ResolvedBaseProps } from './defaults';
-import type { FargateServicePlacement } from './fargate-service';
 import { addFlowLogToBucket, createLogBucket, warnIfBucketPolicyIsNotOurs } from './log-bucket';
-import type { NetworkPlan } from './network';
-import { chooseVpc, createVpc, planNetwork } from './network';
+import type { NetworkPlan } from './network-plan';
+import { chooseVpc, createVpc, planNetwork } from './network-plan';
 import { TaskVpcEndpoints } from './vpc-endpoints';
-import type { PrivateEcsHttpApiBaseProps } from '../base-props';
-import { TaskEgress } from '../task-egress';
+import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
+import { TaskEgress } from '../../task-egress';
+import type { ResolvedBaseProps } from '../props/defaults';
+import type { FargateServicePlacement } from '../service/fargate-service';
 
 /** What the services of either backend run in: the VPC and its subnets, the cluster, and the log bucket. */
 export interface Foundation {

@@ -2,8 +2,8 @@ import { Stack, Token, TokenComparison } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
-import { API_DEFAULTS } from './defaults';
-import { TaskEgress } from '../task-egress';
+import { TaskEgress } from '../../task-egress';
+import { API_DEFAULTS } from '../props/defaults';
 
 /** Where the load balancer, the VPC link and the tasks go. */
 export interface NetworkPlan {

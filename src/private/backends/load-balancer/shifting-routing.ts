@@ -2,11 +2,11 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { acknowledgeNagFinding } from './acknowledge';
-import { createTargetGroup } from './fargate-service';
 import { LISTENER_RULE_PRIORITIES } from './listener-rule-priority';
 import type { ServiceListeners, TrafficRouting } from './traffic-routing';
 import { containerTarget } from './traffic-routing';
+import { acknowledgeNagFinding } from '../../compliance/acknowledge';
+import { createTargetGroup } from '../../service/fargate-service';
 
 /**
  * Blue/green, canary and linear deployments: ECS starts the new tasks in a second target group

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { acknowledgeCheckovFinding } from './acknowledge';
+import { acknowledgeCheckovFinding } from '../compliance/acknowledge';
 
 /** The keys whose policy already lets CloudWatch Logs use them. */
 const keysOpenedToLogs = new WeakSet<kms.IKey>();

@@ -5,10 +5,10 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
-import { acknowledgeNagFinding } from './acknowledge';
-import type { ResolvedServiceOptions } from './defaults';
-import { isShifting } from './defaults';
 import { createLogGroup } from './log-groups';
+import { acknowledgeNagFinding } from '../compliance/acknowledge';
+import type { ResolvedServiceOptions } from '../props/defaults';
+import { isShifting } from '../props/defaults';
 
 /** The port of every target group: the default of registrations, which ECS always overrides with the container port. */
 const TARGET_GROUP_PORT = 80;

@@ -4,7 +4,7 @@ import type { ResolvedServiceOptions } from './defaults';
 import { INTEGRATION_TIMEOUT_MS, isShifting } from './defaults';
 import { describeMemoryValues, FARGATE_CPU_VALUES, memoryValuesFor } from './fargate-sizes';
 import { validateDeployment } from './validate-deployment';
-import type { AutoScalingOptions } from '../auto-scaling';
+import type { AutoScalingOptions } from '../../auto-scaling';
 
 /**
  * Checks one service's options, with defaults applied, and throws an error that names

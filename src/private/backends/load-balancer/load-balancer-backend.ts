@@ -1,16 +1,16 @@
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
-import { createTargetAlarms } from './alarms';
-import type { ResolvedServiceOptions } from './defaults';
-import { isShifting } from './defaults';
-import type { FargateServiceResources } from './fargate-service';
-import { createFargateService, createTargetGroup } from './fargate-service';
 import { ROLLING_ROUTING } from './rolling-routing';
-import type { ServicePlacement } from './service-completion';
-import { completeService } from './service-completion';
 import { SHIFTING_ROUTING } from './shifting-routing';
 import type { ListenerRouting, ServiceListeners } from './traffic-routing';
+import type { ResolvedServiceOptions } from '../../props/defaults';
+import { isShifting } from '../../props/defaults';
+import { createTargetAlarms } from '../../service/alarms';
+import type { FargateServiceResources } from '../../service/fargate-service';
+import { createFargateService, createTargetGroup } from '../../service/fargate-service';
+import type { ServicePlacement } from '../../service/service-completion';
+import { completeService } from '../../service/service-completion';
 
 /** What every service behind the load balancer plugs into: the same cluster, listeners and endpoints. */
 export interface BackendWiring extends ServicePlacement {

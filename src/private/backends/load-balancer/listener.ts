@@ -1,7 +1,7 @@
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { acknowledgeCheckovFinding } from './acknowledge';
-import { LISTENER_PORTS } from './defaults';
+import { acknowledgeCheckovFinding } from '../../compliance/acknowledge';
+import { LISTENER_PORTS } from '../../props/defaults';
 
 const PLAIN_HTTP_REASON = 'Only API Gateway reaches this internal load balancer, through the VPC link, inside the VPC; '
   + "clients' TLS ends at API Gateway. Set loadBalancerCertificate for TLS on this hop too.";

@@ -2,8 +2,8 @@ import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ResolvedServiceOptions } from './defaults';
 import { resolveServiceOptions } from './defaults';
 import { validatePathPrefix, validatePathRewrite } from './path-prefix';
-import { validateServiceOptions } from './validate';
-import type { AddServiceOptions } from '../api-service';
+import { validateServiceOptions } from './validate-service';
+import type { AddServiceOptions } from '../../api-service';
 
 /** What a service is added next to: the prefixes taken, and how the backend finds a request's service. */
 export interface AddedServiceContext {

@@ -5,13 +5,13 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
-import type { ResolvedServiceOptions } from './defaults';
-import type { FargateServiceResources } from './fargate-service';
-import { createFargateService } from './fargate-service';
-import type { IntegrationOptions } from './integration';
-import { routeToIntegration } from './integration';
-import type { ServicePlacement } from './service-completion';
-import { completeService } from './service-completion';
+import type { IntegrationOptions } from '../../api/routes';
+import { routeToIntegration } from '../../api/routes';
+import type { ResolvedServiceOptions } from '../../props/defaults';
+import type { FargateServiceResources } from '../../service/fargate-service';
+import { createFargateService } from '../../service/fargate-service';
+import type { ServicePlacement } from '../../service/service-completion';
+import { completeService } from '../../service/service-completion';
 
 /** What every service of a Cloud Map backend plugs into: the namespace, and the VPC link that calls the tasks. */
 export interface CloudMapWiring extends ServicePlacement {

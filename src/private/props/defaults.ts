@@ -2,11 +2,11 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { memoryValuesFor, smallestCpuFor } from './fargate-sizes';
-import type { AutoScalingOptions } from '../auto-scaling';
-import type { PrivateEcsHttpApiBaseProps } from '../base-props';
-import type { PrivateEcsHttpApiProps } from '../private-ecs-http-api-props';
-import type { ContainerServiceOptions } from '../service-options';
-import { TaskEgress } from '../task-egress';
+import type { AutoScalingOptions } from '../../auto-scaling';
+import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
+import type { PrivateEcsHttpApiProps } from '../../private-ecs-http-api-props';
+import type { ContainerServiceOptions } from '../../service-options';
+import { TaskEgress } from '../../task-egress';
 
 /**
  * The tutorial's service, made reliable: two tasks for one per Availability Zone, serving HTTP on

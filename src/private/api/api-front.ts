@@ -5,9 +5,9 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import type { Construct } from 'constructs';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
-import type { ResolvedBaseProps } from './defaults';
-import { createLogGroup } from './log-groups';
-import type { PrivateEcsHttpApiBaseProps } from '../base-props';
+import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
+import type { ResolvedBaseProps } from '../props/defaults';
+import { createLogGroup } from '../service/log-groups';
 
 /** The API in front of the backend, whichever it is: the HTTP API, its stage and its domain. */
 export interface ApiFront {

@@ -1,6 +1,6 @@
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import type { AutoScalingOptions } from '../auto-scaling';
+import type { AutoScalingOptions } from '../../auto-scaling';
 
 /**
  * Scales the service between its minimum and maximum with target tracking on CPU, on requests
