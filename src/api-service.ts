@@ -1,4 +1,5 @@
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { IConstruct } from 'constructs';
@@ -34,9 +35,10 @@ export interface AddServiceOptions extends ContainerServiceOptions {
 }
 
 /**
- * A Fargate service behind the load balancer and API of a `PrivateEcsHttpApi`, for one path prefix.
+ * A Fargate service added behind the API of either construct, for one path prefix: what every added
+ * service has, whatever the backend (`IApiService` behind a load balancer, `ICloudMapApiService` in Cloud Map).
  */
-export interface IApiService extends IConstruct {
+export interface IPrivateApiService extends IConstruct {
   /** The path prefix that leads to this service. */
   readonly pathPrefix: string;
 
@@ -46,12 +48,20 @@ export interface IApiService extends IConstruct {
   /** Its task definition. */
   readonly taskDefinition: ecs.FargateTaskDefinition;
 
+  /** Its private integration, with its own timeout and parameter mapping, which its routes use. */
+  readonly integration: apigwv2.HttpRouteIntegration;
+
+  /** Its recommended alarms, when `recommendedAlarms` is set. */
+  readonly alarms: cloudwatch.Alarm[];
+}
+
+/**
+ * A Fargate service behind the load balancer and API of a `PrivateEcsHttpApi`, for one path prefix.
+ */
+export interface IApiService extends IPrivateApiService {
   /** The target group its listener rule forwards to. */
   readonly targetGroup: elbv2.ApplicationTargetGroup;
 
   /** The second target group, which ECS shifts traffic to and from, with a `deploymentStrategy` other than ROLLING. */
   readonly alternateTargetGroup?: elbv2.ApplicationTargetGroup;
-
-  /** Its private integration, with its own timeout and parameter mapping, which its routes use. */
-  readonly integration: apigwv2.HttpRouteIntegration;
 }

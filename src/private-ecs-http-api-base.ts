@@ -5,17 +5,25 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { AddServiceOptions } from './api-service';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import { createApiFront } from './private/api/api-front';
+import { ServiceRoutes } from './private/api/routes';
+import type { AddedServiceConstruct, ServiceBackend, WiredService } from './private/backends/service-backend';
 import type { Foundation } from './private/network/foundation';
 import { createFoundation } from './private/network/foundation';
+import { createVpcLink } from './private/network/vpc-link';
+import type { ResolvedBaseProps } from './private/props/defaults';
 import { resolveBaseProps } from './private/props/defaults';
+import { resolveAddedService } from './private/props/resolve-added-service';
 import { validateBaseProps } from './private/props/validate-base';
+import { createApiAlarms } from './private/service/alarms';
 
 /**
  * What `PrivateEcsHttpApi` and `PrivateEcsCloudMapHttpApi` share: the network and cluster the
- * services run in, and the HTTP API in front of them. Each subclass puts its backend between the
- * two (a load balancer, or Cloud Map) and routes the API to it.
+ * services run in, the HTTP API in front of them, the VPC link between, and the one path every
+ * service takes, the default one and each added one. Each subclass chooses its backend (a load
+ * balancer, or Cloud Map), which wires each service in and makes its integration.
  */
 export abstract class PrivateEcsHttpApiBase extends Construct {
   /** The VPC everything runs in. */
@@ -23,12 +31,6 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
 
   /** The ECS cluster the services run in. */
   public readonly cluster: ecs.ICluster;
-
-  /** The task definition of the default service. */
-  public abstract readonly taskDefinition: ecs.FargateTaskDefinition;
-
-  /** The default service: the one that answers every path no added service claims. */
-  public abstract readonly service: ecs.FargateService;
 
   /** The HTTP API: the only way in from outside the VPC. */
   public readonly httpApi: apigwv2.HttpApi;
@@ -43,9 +45,6 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
    */
   public readonly apiEndpoint: string;
 
-  /** The bucket of the VPC flow logs and the load balancer's access logs, if either is on. */
-  public readonly logBucket?: s3.IBucket;
-
   /** The log group of the API's access logs, if they are on. */
   public readonly apiAccessLogGroup?: logs.ILogGroup;
 
@@ -53,38 +52,84 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
   public readonly customDomain?: apigwv2.DomainName;
 
   /**
-   * Where the backend goes: the subnets, the VPC endpoints, the cluster.
+   * The network, the cluster and the default service's resolved options, for the subclass's backend.
    * @internal
    */
   protected readonly _foundation: Foundation;
 
+  /** @internal */
+  protected readonly _resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>;
+
+  private readonly given: PrivateEcsHttpApiBaseProps;
+  private served?: {
+    readonly backend: ServiceBackend<WiredService, AddedServiceConstruct>;
+    readonly wired: WiredService;
+    readonly vpcLink: apigwv2.VpcLink;
+    readonly integration: apigwv2.HttpRouteIntegration;
+    readonly routes: ServiceRoutes;
+    readonly alarms: cloudwatch.Alarm[];
+  };
+
   /**
-   * Checks the props both constructs share, then creates the network, the cluster and the API. The
-   * API needs nothing of the backend: the subclass builds that next, and routes the API to it last.
+   * Checks and resolves the props both constructs share, then creates the network, the cluster and
+   * the API; the subclass then serves its default service through its backend.
    *
    * @param scope the construct to create it in, usually a stack
    * @param id its construct id, unique within `scope`; also the API's name unless `apiName` is set
    * @param props the default service's image and options, and the network and API around it
-   * @param loadBalancerAccessLogs whether a load balancer writes its access logs to the log bucket
    */
-  protected constructor(scope: Construct, id: string, props: PrivateEcsHttpApiBaseProps, loadBalancerAccessLogs: boolean) {
+  protected constructor(scope: Construct, id: string, props: PrivateEcsHttpApiBaseProps) {
     super(scope, id);
-    const resolved = resolveBaseProps(props);
-    validateBaseProps(props, resolved);
+    this.given = props;
+    this._resolved = resolveBaseProps(props);
+    validateBaseProps(props, this._resolved);
 
     // Network and cluster
-    this._foundation = createFoundation(this, props, resolved, loadBalancerAccessLogs);
+    this._foundation = createFoundation(this, props, this._resolved);
     this.vpc = this._foundation.vpc;
     this.cluster = this._foundation.cluster;
-    this.logBucket = this._foundation.logBucket;
 
     // API, its stage and its domain
-    const front = createApiFront(this, id, props, resolved);
+    const front = createApiFront(this, id, props, this._resolved);
     this.httpApi = front.httpApi;
     this.stage = front.stage;
     this.apiEndpoint = front.apiEndpoint;
     this.apiAccessLogGroup = front.apiAccessLogGroup;
     this.customDomain = front.customDomain;
+  }
+
+  /** The task definition of the default service. */
+  public get taskDefinition(): ecs.FargateTaskDefinition {
+    return this.serving().wired.taskDefinition;
+  }
+
+  /** The default service: the one that answers every path no added service claims. */
+  public get service(): ecs.FargateService {
+    return this.serving().wired.service;
+  }
+
+  /** The VPC link through which the API reaches the backend. */
+  public get vpcLink(): apigwv2.VpcLink {
+    return this.serving().vpcLink;
+  }
+
+  /**
+   * The default service's private integration over the VPC link, for routes you add yourself. Each
+   * added service has its own: `IPrivateApiService.integration`.
+   */
+  public get integration(): apigwv2.HttpRouteIntegration {
+    return this.serving().integration;
+  }
+
+  /** The bucket of the VPC flow logs and the load balancer's access logs, if either is on. */
+  public get logBucket(): s3.IBucket | undefined {
+    return this._foundation.logs.bucket;
+  }
+
+  /** The recommended alarms, when `recommendedAlarms` is set: the API's and every service's. */
+  public get alarms(): cloudwatch.Alarm[] {
+    const served = this.serving();
+    return [...served.alarms, ...served.backend.services.flatMap(added => added.alarms)];
   }
 
   /**
@@ -155,5 +200,52 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
    */
   public metricMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.service.metricMemoryUtilization(props);
+  }
+
+  /**
+   * The one path of the default service, with any backend: the VPC link and what it may reach, the
+   * service wired in, its integration and routes (every path, the root included), and the alarms.
+   * Called once, by the subclass's constructor, with the backend it chose; returns what the backend
+   * made of the default service.
+   * @internal
+   */
+  protected _serve<W extends WiredService>(backend: ServiceBackend<W, AddedServiceConstruct>): W {
+    backend.validateService('', this.given, this._resolved);
+    const { vpcLink, securityGroup } = createVpcLink(this, this.vpc, this._foundation.network.privateSubnets, backend.vpcLinkDescription);
+    backend.admitVpcLink(securityGroup);
+    const wired = backend.wireService(this, this._resolved);
+    const routes = new ServiceRoutes(this.httpApi, vpcLink);
+    const integrationId = backend.defaultIntegrationId;
+    const integration = routes.route(backend.integrationOf(wired, integrationId, vpcLink, this._resolved), integrationId, this._resolved);
+    const alarms = this._resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...wired.alarms] : [];
+    this.served = { backend, wired, vpcLink, integration, routes, alarms };
+    // Everything that writes to the log bucket is built.
+    this._foundation.logs.check();
+    return wired;
+  }
+
+  /**
+   * The one path of an added service, with any backend: its options checked and resolved against the
+   * services already there, then its construct, which the backend wires in and the API routes to.
+   * @internal
+   */
+  protected _addService<S extends AddedServiceConstruct>(id: string, options: AddServiceOptions, backend: ServiceBackend<WiredService, S>): S {
+    const served = this.serving();
+    const resolved = resolveAddedService(id, options, {
+      taken: backend.services.map(added => added.pathPrefix),
+      defaultParameterMapping: this.given.parameterMapping,
+      routesByPath: backend.routesByPath,
+    });
+    backend.validateService(id, options, resolved);
+    const added = backend.createService(this, { id, options, resolved, routes: served.routes });
+    backend.services.push(added);
+    return added;
+  }
+
+  private serving(): NonNullable<PrivateEcsHttpApiBase['served']> {
+    if (!this.served) {
+      throw new Error(`${this.node.path} has no backend yet: its constructor has not finished`);
+    }
+    return this.served;
   }
 }

@@ -1,24 +1,10 @@
-import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { AddServiceOptions, IApiService } from './api-service';
-import type { ApiWiring } from './private/api/routes';
-import { integrateService } from './private/api/routes';
-import { createListener } from './private/backends/load-balancer/listener';
-import { resolveListenerRulePriority } from './private/backends/load-balancer/listener-rule-priority';
-import { ApiService } from './private/backends/load-balancer/load-balanced-service';
-import { createBackend } from './private/backends/load-balancer/load-balancer-backend';
-import type { BackendWiring } from './private/backends/load-balancer/load-balancer-backend';
-import { logAccessLogsToBucket } from './private/network/log-bucket';
-import { createVpcLink } from './private/network/vpc-link';
-import { resolveProps } from './private/props/defaults';
-import { resolveAddedService } from './private/props/resolve-added-service';
+import { LoadBalancerBackend } from './private/backends/load-balancer/load-balancer-backend';
 import { validateLoadBalancerProps } from './private/props/validate-base';
-import { createApiAlarms } from './private/service/alarms';
 import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 import type { PrivateEcsHttpApiProps } from './private-ecs-http-api-props';
 
@@ -37,12 +23,6 @@ import type { PrivateEcsHttpApiProps } from './private-ecs-http-api-props';
  * new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
  */
 export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
-  /** The task definition of the default service. */
-  public readonly taskDefinition: ecs.FargateTaskDefinition;
-
-  /** The default service: the one that answers every path no added service claims. */
-  public readonly service: ecs.FargateService;
-
   /** The internal Application Load Balancer in front of the services. */
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
 
@@ -62,20 +42,7 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
   /** The test listener, if `testListenerPort` is set. */
   public readonly testListener?: elbv2.ApplicationListener;
 
-  /** The VPC link through which the API reaches the load balancer. */
-  public readonly vpcLink: apigwv2.VpcLink;
-
-  /**
-   * The default service's private integration (HTTP_PROXY over the VPC link to the listener), for
-   * routes you add yourself. Each added service has its own: `IApiService.integration`.
-   */
-  public readonly integration: apigwv2.HttpRouteIntegration;
-
-  private readonly backendWiring: BackendWiring;
-  private readonly apiWiring: ApiWiring;
-  private readonly defaultParameterMapping?: apigwv2.ParameterMapping;
-  private readonly addedServices: ApiService[];
-  private readonly defaultAlarms: cloudwatch.Alarm[];
+  private readonly backend: LoadBalancerBackend;
 
   /**
    * @param scope the construct to create it in, usually a stack
@@ -84,69 +51,22 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
    */
   constructor(scope: Construct, id: string, props: PrivateEcsHttpApiProps) {
     // The load balancer's props are checked before anything is built; the base checks the rest.
-    const resolved = resolveProps(props);
     validateLoadBalancerProps(props);
-    super(scope, id, props, resolved.loadBalancerAccessLogs);
-    this.defaultParameterMapping = props.parameterMapping;
-    this.addedServices = [];
-    const foundation = this._foundation;
+    super(scope, id, props);
 
-    // Load balancer: internal, and open to nothing until the VPC link is let in below.
-    const loadBalancerSecurityGroup = new ec2.SecurityGroup(this, 'LoadBalancerSecurityGroup', {
-      vpc: this.vpc,
-      description: 'Load balancer: admits only the VPC link, on the listener port',
-      allowAllOutbound: false,
-    });
-    this.loadBalancer = new elbv2.ApplicationLoadBalancer(this, 'LoadBalancer', {
-      vpc: this.vpc,
-      vpcSubnets: foundation.network.privateSubnets,
-      internetFacing: false,
-      securityGroup: loadBalancerSecurityGroup,
-      dropInvalidHeaderFields: true,
-    });
-    if (resolved.loadBalancerAccessLogs) {
-      logAccessLogsToBucket(this.loadBalancer, this.logBucket!);
-    }
-    if (props.webAclArn) {
-      new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', { resourceArn: this.loadBalancer.loadBalancerArn, webAclArn: props.webAclArn });
-    }
-    this.listener = createListener(this.loadBalancer, props.loadBalancerCertificate);
-    this.testListener = props.testListenerPort === undefined
-      ? undefined
-      : createListener(this.loadBalancer, props.loadBalancerCertificate, 'TestListener', props.testListenerPort);
+    // Load balancer: internal, and open to nothing until the VPC link is let in.
+    this.backend = new LoadBalancerBackend(this, this._foundation, props, this._resolved.recommendedAlarms);
+    this.loadBalancer = this.backend.loadBalancer;
+    this.listener = this.backend.listeners.listener;
+    this.testListener = this.backend.listeners.testListener;
 
-    // Default service: attaching its target group lets the load balancer reach the container port.
-    this.backendWiring = {
-      placement: foundation.placement,
-      listeners: { listener: this.listener, testListener: this.testListener },
-      endpoints: foundation.endpoints,
-      recommendedAlarms: resolved.recommendedAlarms,
-    };
-    const backend = createBackend(this, this.backendWiring, resolved);
-    this.taskDefinition = backend.taskDefinition;
-    this.service = backend.service;
-    this.targetGroup = backend.targetGroup;
-    this.alternateTargetGroup = backend.alternateTargetGroup;
-
-    // VPC link, with a security group of its own that may reach only the listener.
-    const vpcLink = createVpcLink(this, this.vpc, foundation.network.privateSubnets,
-      'API Gateway VPC link: may reach only the load balancer listener');
-    this.loadBalancer.connections.allowFrom(vpcLink.securityGroup, ec2.Port.tcp(this.listener.port), 'From the API Gateway VPC link');
-    this.vpcLink = vpcLink.vpcLink;
-
-    // Integration and routes: every path, the root included, goes to the listener.
-    this.apiWiring = {
-      httpApi: this.httpApi,
-      vpcLink: this.vpcLink,
-      listener: this.listener,
-      secureServerName: props.loadBalancerServerName,
-    };
-    this.integration = integrateService(this.apiWiring, 'LoadBalancerIntegration', resolved);
+    // VPC link, default service and integration: every path, the root included, goes to the listener.
+    const defaultService = this._serve(this.backend);
+    this.targetGroup = defaultService.targetGroup;
+    this.alternateTargetGroup = defaultService.alternateTargetGroup;
 
     // Services can be added after construction: whether any shifts traffic is known only at synth.
     this.node.addValidation({ validate: () => this.validateTestListener() });
-
-    this.defaultAlarms = resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...backend.alarms] : [];
   }
 
   /**
@@ -158,17 +78,12 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
    * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): IApiService {
-    const resolved = resolveAddedService(id, options, {
-      taken: this.addedServices.map(added => added.pathPrefix),
-      defaultParameterMapping: this.defaultParameterMapping,
-      routesByPath: true,
-    });
-    const taken = this.addedServices.map(other => ({ serviceId: other.node.id, priority: other.listenerRulePriority }));
-    const priority = resolveListenerRulePriority(id, options.listenerRulePriority, taken);
-    const added = new ApiService(this, id, { backend: this.backendWiring, api: this.apiWiring }, resolved,
-      { pathPrefix: options.pathPrefix, priority });
-    this.addedServices.push(added);
-    return added;
+    return this._addService(id, options, this.backend);
+  }
+
+  /** The services added with `addService`, in the order they were added. */
+  public get services(): IApiService[] {
+    return [...this.backend.services];
   }
 
   /**
@@ -181,16 +96,6 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
       throw new Error('allowTestTraffic needs a test listener: set testListenerPort');
     }
     this.loadBalancer.connections.allowFrom(peer, ec2.Port.tcp(this.testListener.port), 'Test traffic to the test listener');
-  }
-
-  /** The services added with `addService`, in the order they were added. */
-  public get services(): IApiService[] {
-    return [...this.addedServices];
-  }
-
-  /** The recommended alarms, when `recommendedAlarms` is set: the API's and every service's. */
-  public get alarms(): cloudwatch.Alarm[] {
-    return [...this.defaultAlarms, ...this.addedServices.flatMap(added => added.alarms)];
   }
 
   /**
@@ -224,7 +129,7 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
   }
 
   private validateTestListener(): string[] {
-    const shifting = [this.alternateTargetGroup, ...this.addedServices.map(added => added.alternateTargetGroup)].some(Boolean);
+    const shifting = [this.alternateTargetGroup, ...this.backend.services.map(added => added.alternateTargetGroup)].some(Boolean);
     return this.testListener && !shifting
       ? ['testListenerPort is set, but no service has a deploymentStrategy that shifts traffic (BLUE_GREEN, CANARY or LINEAR): the test listener would reach nothing new']
       : [];

@@ -4,7 +4,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from 'aws-cdk-lib/cx-api';
 import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../src';
-import { build, logicalId, newStack, SAMPLE_IMAGE, synthesize } from './util';
+import { build, logicalId, newStack, SAMPLE_IMAGE, synthesize, withOwnContext } from './util';
 import { defaultListenerRulePriority } from '../src/private/backends/load-balancer/listener-rule-priority';
 
 // What keeps a deployed stack's next update in place; test/updates computes the updates themselves.
@@ -95,12 +95,12 @@ describe('capacity: a capacity provider strategy from the first deploy, so Spot 
 
 describe('the deployment controller does not change with the strategy', () => {
   const controllers = (flag: boolean) => [ecs.DeploymentStrategy.ROLLING, ecs.DeploymentStrategy.BLUE_GREEN, ecs.DeploymentStrategy.LINEAR]
-    .map(deploymentStrategy => {
+    .map(deploymentStrategy => withOwnContext(() => {
       const app = new App({ context: { [ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER]: flag } });
       const stack = new Stack(app, 'Stack');
       new PrivateEcsHttpApi(stack, 'Api', { image: SAMPLE_IMAGE, deploymentStrategy });
       return Object.values(Template.fromStack(stack).findResources('AWS::ECS::Service'))[0].Properties.DeploymentController;
-    });
+    }));
 
   test('without the flag disableExplicitDeploymentControllerForCircuitBreaker, ECS for every strategy', () => {
     expect(controllers(false)).toEqual([{ Type: 'ECS' }, { Type: 'ECS' }, { Type: 'ECS' }]);

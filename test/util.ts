@@ -1,6 +1,7 @@
 import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import { CONTEXT_ENV } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 import type { PrivateEcsHttpApiProps } from '../src';
 import { PrivateEcsHttpApi } from '../src';
@@ -56,4 +57,20 @@ export function ref(construct: IConstruct): { Ref: string } {
 /** `{ 'Fn::GetAtt': [<logical id>, attribute] }` of a construct. */
 export function getAtt(construct: IConstruct, attribute: string): { 'Fn::GetAtt': [string, string] } {
   return { 'Fn::GetAtt': [logicalId(construct), attribute] };
+}
+
+/**
+ * Runs `run` with only the context its apps are given: without the feature flags that `test:flags`
+ * passes every app through the environment, for tests that set the flags themselves.
+ */
+export function withOwnContext<T>(run: () => T): T {
+  const inherited = process.env[CONTEXT_ENV];
+  delete process.env[CONTEXT_ENV];
+  try {
+    return run();
+  } finally {
+    if (inherited !== undefined) {
+      process.env[CONTEXT_ENV] = inherited;
+    }
+  }
 }

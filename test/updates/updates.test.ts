@@ -1,22 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONTEXT_ENV } from 'aws-cdk-lib/cx-api';
 import { UPDATE_CASES } from './catalog';
 import { KEPT_RESOURCE_TYPES } from './change-set';
 import type { CaseResult } from './results';
 import { computeCatalog, FLAG_SETS, renderTable } from './results';
+import { withOwnContext } from '../util';
 
 // Each change runs with no flags and with cdk init's, set here: not the ones `test:flags` passes every app.
-const inheritedContext = process.env[CONTEXT_ENV];
 let results: CaseResult[];
 beforeAll(() => {
-  delete process.env[CONTEXT_ENV];
-  results = computeCatalog();
-});
-afterAll(() => {
-  if (inheritedContext !== undefined) {
-    process.env[CONTEXT_ENV] = inheritedContext;
-  }
+  results = withOwnContext(() => computeCatalog());
 });
 
 const cases = UPDATE_CASES.map((update, index) => [`${update.change} (${update.before.backend})`, index] as const);

@@ -1,8 +1,7 @@
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { addFlowLogToBucket, createLogBucket, warnIfBucketPolicyIsNotOurs } from './log-bucket';
+import { addFlowLogToBucket, LogDestination } from './log-bucket';
 import type { NetworkPlan } from './network-plan';
 import { chooseVpc, createVpc, planNetwork } from './network-plan';
 import { TaskVpcEndpoints } from './vpc-endpoints';
@@ -16,8 +15,8 @@ export interface Foundation {
   readonly vpc: ec2.IVpc;
   readonly network: NetworkPlan;
   readonly cluster: ecs.ICluster;
-  /** The bucket of the flow logs and the load balancer's access logs, if either is on. */
-  readonly logBucket?: s3.IBucket;
+  /** The bucket of the flow logs and the load balancer's access logs, made when the first is sent to it. */
+  readonly logs: LogDestination;
   /** The VPC endpoints of `TaskEgress.VPC_ENDPOINTS`. */
   readonly endpoints?: TaskVpcEndpoints;
   /** Where every service's tasks run: the cluster, the task subnets, and the key of their logs. */
@@ -26,29 +25,21 @@ export interface Foundation {
 
 /**
  * Creates (or takes) the network and the cluster: the VPC laid out for the tasks' egress, its flow
- * logs, the log bucket when something writes to it, the VPC endpoints, and the ECS cluster.
+ * logs, the VPC endpoints, and the ECS cluster. The log bucket is made when something sends logs to it.
  */
 export function createFoundation(
   scope: Construct,
   props: PrivateEcsHttpApiBaseProps,
   resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>,
-  loadBalancerAccessLogs: boolean,
 ): Foundation {
   const ownVpc = chooseVpc(scope, props.vpc, props.cluster);
   const createdVpc = ownVpc ? undefined : createVpc(scope, 'Vpc', resolved.taskEgress, resolved.natGateways, props.natGatewayProvider);
   const vpc = ownVpc ?? createdVpc!;
   const network = planNetwork(vpc, resolved.taskEgress, props.vpcSubnets);
-  const logUses = { accessLogs: loadBalancerAccessLogs, flowLogs: createdVpc !== undefined && resolved.vpcFlowLogs };
-  if (props.logBucket && !logUses.accessLogs && !logUses.flowLogs) {
-    const flowLogs = createdVpc ? 'vpcFlowLogs is false' : 'the VPC is yours, so the construct adds no flow logs to it';
-    throw new Error(`logBucket has no effect: nothing would write to it (${flowLogs}, and no load balancer writes access logs to it): remove it`);
-  }
-  const logBucket = props.logBucket ?? (logUses.accessLogs || logUses.flowLogs ? createLogBucket(scope, 'LogBucket') : undefined);
-  if (props.logBucket) {
-    warnIfBucketPolicyIsNotOurs(scope, props.logBucket, logUses);
-  }
+  const logs = new LogDestination(scope, props.logBucket,
+    createdVpc ? 'vpcFlowLogs is false' : 'the VPC is yours, so the construct adds no flow logs to it');
   if (createdVpc && resolved.vpcFlowLogs) {
-    addFlowLogToBucket(createdVpc, logBucket!);
+    addFlowLogToBucket(createdVpc, logs.forFlowLogs());
   }
   const endpoints = resolved.taskEgress === TaskEgress.VPC_ENDPOINTS
     ? new TaskVpcEndpoints(scope, vpc, network.taskSubnets)
@@ -66,7 +57,7 @@ export function createFoundation(
     assignPublicIp: network.assignPublicIp,
     logEncryptionKey: props.logEncryptionKey,
   };
-  return { vpc, network, cluster, logBucket, endpoints, placement };
+  return { vpc, network, cluster, logs, endpoints, placement };
 }
 
 /**

@@ -122,3 +122,53 @@ export function warnIfBucketPolicyIsNotOurs(scope: Construct, bucket: s3.IBucket
     + 'See https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html. '
     + 'Acknowledge this warning once it does.');
 }
+
+/**
+ * The bucket of the VPC flow logs and the load balancer's access logs: the user's `logBucket`, or
+ * one the construct makes when the first of them is sent to it. Whatever writes to it says so, the
+ * network and the backend alike, so that the construct knows once both are built whether anything does.
+ */
+export class LogDestination {
+  private made?: s3.IBucket;
+  private readonly uses = { accessLogs: false, flowLogs: false };
+
+  /**
+   * @param scope where the construct's own bucket goes
+   * @param given the user's `logBucket`, if any
+   * @param noFlowLogs why no flow logs are sent to it, when none are
+   */
+  constructor(private readonly scope: Construct, private readonly given: s3.IBucket | undefined, private readonly noFlowLogs: string) {}
+
+  /** The bucket, if anything writes to it. */
+  public get bucket(): s3.IBucket | undefined {
+    return this.given && (this.uses.accessLogs || this.uses.flowLogs) ? this.given : this.made;
+  }
+
+  /** The bucket the VPC's flow logs go to. */
+  public forFlowLogs(): s3.IBucket {
+    this.uses.flowLogs = true;
+    return this.take();
+  }
+
+  /** The bucket the load balancer's access logs go to. */
+  public forAccessLogs(): s3.IBucket {
+    this.uses.accessLogs = true;
+    return this.take();
+  }
+
+  /** Once everything that may write to it is built: refuses a `logBucket` nothing writes to, and warns when its policy is not ours. */
+  public check(): void {
+    if (!this.given) {
+      return;
+    }
+    if (!this.uses.accessLogs && !this.uses.flowLogs) {
+      throw new Error(`logBucket has no effect: nothing would write to it (${this.noFlowLogs}, and no load balancer writes access logs to it): remove it`);
+    }
+    warnIfBucketPolicyIsNotOurs(this.scope, this.given, this.uses);
+  }
+
+  private take(): s3.IBucket {
+    this.made ??= this.given ? undefined : createLogBucket(this.scope, 'LogBucket');
+    return this.given ?? this.made!;
+  }
+}

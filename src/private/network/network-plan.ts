@@ -87,11 +87,10 @@ function admitOnlyTheVpc(vpc: ec2.Vpc, provider: ec2.IConnectable): void {
 /**
  * Plans the subnets: the load balancer and VPC link in `vpcSubnets` or the VPC's private
  * subnets, and the tasks beside them or, for `PUBLIC_IP`, in the public subnets.
- * Throws when the VPC has no subnets that fit.
+ * Throws when the VPC has no subnets that fit; how many zones they must span is the backend's rule.
  */
 export function planNetwork(vpc: ec2.IVpc, taskEgress: TaskEgress, vpcSubnets?: ec2.SubnetSelection): NetworkPlan {
   const privateSubnets = vpcSubnets ?? defaultPrivateSubnets(vpc, taskEgress);
-  requireTwoZones('vpcSubnets', vpc, privateSubnets);
   if (taskEgress !== TaskEgress.PUBLIC_IP) {
     return { privateSubnets, taskSubnets: privateSubnets, assignPublicIp: false };
   }
@@ -114,13 +113,9 @@ function defaultPrivateSubnets(vpc: ec2.IVpc, taskEgress: TaskEgress): ec2.Subne
   );
 }
 
-function requireTwoZones(prop: string, vpc: ec2.IVpc, selection: ec2.SubnetSelection): void {
-  const zones = new Set(vpc.selectSubnets(selection).availabilityZones);
-  if (zones.size < 2) {
-    throw new Error(
-      `${prop} must select subnets in at least two Availability Zones (an Application Load Balancer needs two), got ${zones.size}`,
-    );
-  }
+/** The number of Availability Zones of the subnets `plan` puts the VPC link (and a load balancer) in. */
+export function zonesOf(vpc: ec2.IVpc, plan: NetworkPlan): number {
+  return new Set(vpc.selectSubnets(plan.privateSubnets).availabilityZones).size;
 }
 
 /**

@@ -90,13 +90,14 @@ export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<Con
 export type ResolvedBaseProps<P extends PrivateEcsHttpApiBaseProps> = P & ResolvedServiceOptions
 & Required<Pick<PrivateEcsHttpApiBaseProps, keyof typeof BASE_PROP_DEFAULTS | 'natGateways'>>;
 
-/** `PrivateEcsHttpApiProps` with every default applied, the load balancer's included. */
-export type ResolvedProps = ResolvedBaseProps<PrivateEcsHttpApiProps>
-& Required<Pick<PrivateEcsHttpApiProps, keyof typeof LOAD_BALANCER_PROP_DEFAULTS>>;
+/** The load balancer's props of `PrivateEcsHttpApi`, with their defaults applied. */
+export interface ResolvedLoadBalancerProps {
+  readonly loadBalancerAccessLogs: boolean;
+}
 
-/** Applies the defaults to `PrivateEcsHttpApi`'s props; the only place they are applied. */
-export function resolveProps(props: PrivateEcsHttpApiProps): ResolvedProps {
-  return withDefaults(resolveBaseProps(props), LOAD_BALANCER_PROP_DEFAULTS);
+/** Applies the defaults to the load balancer's props; the only place they are applied. */
+export function resolveLoadBalancerProps(props: PrivateEcsHttpApiProps): ResolvedLoadBalancerProps {
+  return { loadBalancerAccessLogs: props.loadBalancerAccessLogs ?? LOAD_BALANCER_PROP_DEFAULTS.loadBalancerAccessLogs };
 }
 
 /** Applies the defaults to the props either construct shares; the only place they are applied. */

@@ -1,91 +1,117 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Names } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpServiceDiscoveryIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
-import type { IntegrationOptions } from '../../api/routes';
-import { routeToIntegration } from '../../api/routes';
+import { CloudMapService } from './cloud-map-service';
+import { validateCloudMapAddedService, validateCloudMapService, validateNamespace } from './validate-cloud-map';
+import type { PrivateEcsCloudMapHttpApiProps } from '../../../private-ecs-cloud-map-http-api';
+import type { ContainerServiceOptions } from '../../../service-options';
+import type { Foundation } from '../../network/foundation';
+import { zonesOf } from '../../network/network-plan';
 import type { ResolvedServiceOptions } from '../../props/defaults';
-import type { FargateServiceResources } from '../../service/fargate-service';
 import { createFargateService } from '../../service/fargate-service';
 import type { ServicePlacement } from '../../service/service-completion';
 import { completeService } from '../../service/service-completion';
+import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
-/** What every service of a Cloud Map backend plugs into: the namespace, and the VPC link that calls the tasks. */
-export interface CloudMapWiring extends ServicePlacement {
-  readonly namespace: servicediscovery.IPrivateDnsNamespace;
-  readonly vpcLinkSecurityGroup: ec2.ISecurityGroup;
-}
-
-/** What every service's integration goes through: the API and the VPC link. */
-export interface CloudMapApiWiring {
-  readonly httpApi: apigwv2.HttpApi;
-  readonly vpcLink: apigwv2.IVpcLink;
-}
-
-/** A Fargate service registered in Cloud Map, and its alarms. */
-export interface CloudMapBackend extends FargateServiceResources {
+/** A Fargate service registered in Cloud Map. */
+export interface CloudMapWiring extends WiredService {
   readonly cloudMapService: servicediscovery.IService;
-  readonly alarms: cloudwatch.Alarm[];
 }
 
 /**
- * Creates a Fargate service that registers each task in Cloud Map with an SRV record (its address
- * and the container port), which API Gateway needs: "If you use Amazon ECS to populate entries in
- * AWS Cloud Map, you must configure your Amazon ECS task to use SRV records".
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
- *
- * ECS reports each task's health to Cloud Map (a custom health check: "Amazon ECS uses information
- * from container and health checks, as well as your task state"), and API Gateway "distributes
- * requests across healthy resources": the container health check is what replaces the load
- * balancer's, and without one every running task counts as healthy, so the construct warns.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html
- * The service's healthCheckGracePeriod applies to the container health check too: ECS "ignores
- * unhealthy Elastic Load Balancing, VPC Lattice, and container health checks after a task has first started".
- * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
- *
- * The tasks admit only the VPC link, on the container port. A change of the registration (such as a
- * new containerPort) updates the ECS service without interruption: "Amazon ECS starts a new
- * deployment. New tasks are registered and deregistered to the updated service registry configuration."
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-serviceregistry.html
+ * The Cloud Map backend of `PrivateEcsCloudMapHttpApi`: a private DNS namespace in which every service
+ * registers its tasks, and one integration per service that discovers them there, over the VPC link.
  */
-export function createCloudMapBackend(scope: Construct, wiring: CloudMapWiring, options: ResolvedServiceOptions): CloudMapBackend {
-  const resources = createFargateService(scope, wiring.placement, options, 'Fargate tasks: admit only the API Gateway VPC link, on the container port');
-  const cloudMapService = resources.service.enableCloudMap({
-    cloudMapNamespace: wiring.namespace,
-    dnsRecordType: servicediscovery.DnsRecordType.SRV,
-    container: resources.taskDefinition.defaultContainer,
-    containerPort: options.containerPort,
-  });
-  resources.service.connections.allowFrom(wiring.vpcLinkSecurityGroup, ec2.Port.tcp(options.containerPort), 'From the API Gateway VPC link');
-  if (!options.containerHealthCheck) {
-    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:noContainerHealthCheck',
-      'The service has no containerHealthCheck: without a load balancer it is the only health check, so ECS reports every running task '
-      + 'healthy to Cloud Map and API Gateway sends requests to tasks that may not answer. Set containerHealthCheck, or acknowledge this warning.');
+export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapService> {
+  public readonly vpcLinkDescription = 'API Gateway VPC link: may reach only the tasks, on the container port';
+  public readonly routesByPath = false;
+  public readonly defaultIntegrationId = 'CloudMapIntegration';
+  public readonly namespace: servicediscovery.IPrivateDnsNamespace;
+  public readonly services: CloudMapService[] = [];
+  private readonly placement: ServicePlacement;
+  private vpcLinkSecurityGroup?: ec2.ISecurityGroup;
+
+  constructor(scope: Construct, foundation: Foundation, props: PrivateEcsCloudMapHttpApiProps, recommendedAlarms: boolean) {
+    validateNamespace(props.cloudMapNamespaceName, props.cloudMapNamespace !== undefined);
+    if (zonesOf(foundation.vpc, foundation.network) < 2) {
+      // Neither the VPC link nor Cloud Map needs two zones; a service that runs in one has no second to fail over to.
+      Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:singleAvailabilityZone',
+        'vpcSubnets are in one Availability Zone: the VPC link and the tasks fail with it. Select subnets in two, or acknowledge this warning.');
+    }
+    // Cloud Map namespace, where the tasks register: the load balancer's place. Its name is unique to
+    // this construct: Route 53 refuses a private hosted zone whose name another zone of the VPC has
+    // (ConflictingDomainExists). https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html
+    this.namespace = props.cloudMapNamespace ?? new servicediscovery.PrivateDnsNamespace(scope, 'Namespace', {
+      vpc: foundation.vpc,
+      name: props.cloudMapNamespaceName ?? `${Names.uniqueResourceName(scope, { maxLength: 54 }).toLowerCase()}.internal`,
+      description: `Tasks of the ECS services of ${scope.node.path}`,
+    });
+    this.placement = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
   }
-  // Without a load balancer there are no target metrics to roll a deployment back on: the circuit
-  // breaker (with the container health check) and the user's deploymentAlarms do it.
-  const alarms = completeService(scope, wiring, resources, options, { releaseAlarms: () => [] });
-  return { ...resources, cloudMapService, alarms };
-}
 
-/**
- * Gives one service a private integration of its own (HTTP_PROXY over the VPC link to its Cloud
- * Map service, with its timeout and parameter mapping) and routes its paths to it.
- */
-export function integrateCloudMapService(
-  wiring: CloudMapApiWiring,
-  cloudMapService: servicediscovery.IService,
-  id: string,
-  options: IntegrationOptions,
-  pathPrefix?: string,
-): apigwv2.HttpRouteIntegration {
-  const integration = new HttpServiceDiscoveryIntegration(id, cloudMapService, {
-    vpcLink: wiring.vpcLink,
-    method: apigwv2.HttpMethod.ANY,
-    parameterMapping: options.parameterMapping,
-  });
-  return routeToIntegration(wiring.httpApi, integration, id, options, pathPrefix);
+  public validateService(serviceId: string, given: ContainerServiceOptions, resolved: ResolvedServiceOptions): void {
+    validateCloudMapService(serviceId, given, resolved);
+  }
+
+  public admitVpcLink(securityGroup: ec2.ISecurityGroup): void {
+    // Each service opens its container port to it, as it is wired.
+    this.vpcLinkSecurityGroup = securityGroup;
+  }
+
+  /**
+   * Creates a Fargate service that registers each task in Cloud Map with an SRV record (its address
+   * and the container port), which API Gateway needs: "If you use Amazon ECS to populate entries in
+   * AWS Cloud Map, you must configure your Amazon ECS task to use SRV records".
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html
+   *
+   * ECS reports each task's health to Cloud Map (a custom health check: "Amazon ECS uses information
+   * from container and health checks, as well as your task state"), and API Gateway "distributes
+   * requests across healthy resources": the container health check is what replaces the load
+   * balancer's, and without one every running task counts as healthy, so the construct warns.
+   * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html
+   * The service's healthCheckGracePeriod applies to the container health check too: ECS "ignores
+   * unhealthy Elastic Load Balancing, VPC Lattice, and container health checks after a task has first started".
+   * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html
+   *
+   * The tasks admit only the VPC link, on the container port. A change of the registration (such as a
+   * new containerPort) updates the ECS service without interruption: "Amazon ECS starts a new
+   * deployment. New tasks are registered and deregistered to the updated service registry configuration."
+   * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-serviceregistry.html
+   */
+  public wireService(scope: Construct, options: ResolvedServiceOptions, _route?: ServiceRoute): CloudMapWiring {
+    const resources = createFargateService(scope, this.placement.placement, options, 'Fargate tasks: admit only the API Gateway VPC link, on the container port');
+    const cloudMapService = resources.service.enableCloudMap({
+      cloudMapNamespace: this.namespace,
+      dnsRecordType: servicediscovery.DnsRecordType.SRV,
+      container: resources.taskDefinition.defaultContainer,
+      containerPort: options.containerPort,
+    });
+    resources.service.connections.allowFrom(this.vpcLinkSecurityGroup!, ec2.Port.tcp(options.containerPort), 'From the API Gateway VPC link');
+    if (!options.containerHealthCheck) {
+      Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:noContainerHealthCheck',
+        'The service has no containerHealthCheck: without a load balancer it is the only health check, so ECS reports every running task '
+        + 'healthy to Cloud Map and API Gateway sends requests to tasks that may not answer. Set containerHealthCheck, or acknowledge this warning.');
+    }
+    // Without a load balancer there are no target metrics to roll a deployment back on: the circuit
+    // breaker (with the container health check) and the user's deploymentAlarms do it.
+    const alarms = completeService(scope, this.placement, resources, options, { releaseAlarms: () => [] });
+    return { ...resources, cloudMapService, alarms };
+  }
+
+  public integrationOf(wired: CloudMapWiring, id: string, vpcLink: apigwv2.IVpcLink, options: ResolvedServiceOptions): apigwv2.HttpRouteIntegration {
+    // Each service's integration discovers its own tasks: a path never decides which service answers.
+    return new HttpServiceDiscoveryIntegration(id, wired.cloudMapService, {
+      vpcLink,
+      method: apigwv2.HttpMethod.ANY,
+      parameterMapping: options.parameterMapping,
+    });
+  }
+
+  public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): CloudMapService {
+    validateCloudMapAddedService(id, options);
+    return new CloudMapService(scope, id, this, routes, resolved, { pathPrefix: options.pathPrefix });
+  }
 }

@@ -1,56 +1,135 @@
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpAlbIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
+import { createListener } from './listener';
+import { resolveListenerRulePriority } from './listener-rule-priority';
+import type { TakenPriority } from './listener-rule-priority';
+import { LoadBalancedService } from './load-balanced-service';
 import { ROLLING_ROUTING } from './rolling-routing';
 import { SHIFTING_ROUTING } from './shifting-routing';
 import type { ListenerRouting, ServiceListeners } from './traffic-routing';
+import type { PrivateEcsHttpApiProps } from '../../../private-ecs-http-api-props';
+import type { Foundation } from '../../network/foundation';
+import { logAccessLogsToBucket } from '../../network/log-bucket';
+import { zonesOf } from '../../network/network-plan';
 import type { ResolvedServiceOptions } from '../../props/defaults';
-import { isShifting } from '../../props/defaults';
+import { isShifting, resolveLoadBalancerProps } from '../../props/defaults';
 import { createTargetAlarms } from '../../service/alarms';
-import type { FargateServiceResources } from '../../service/fargate-service';
 import { createFargateService, createTargetGroup } from '../../service/fargate-service';
 import type { ServicePlacement } from '../../service/service-completion';
 import { completeService } from '../../service/service-completion';
+import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
-/** What every service behind the load balancer plugs into: the same cluster, listeners and endpoints. */
-export interface BackendWiring extends ServicePlacement {
-  readonly listeners: ServiceListeners;
-}
-
-/** A Fargate service wired to the listener, and its alarms. */
-export interface Backend extends FargateServiceResources {
+/** A Fargate service behind the listener: its target group, and the second one of a shifting strategy. */
+export interface LoadBalancedWiring extends WiredService {
   readonly targetGroup: elbv2.ApplicationTargetGroup;
   /** The second target group of a blue/green, canary or linear service. */
   readonly alternateTargetGroup?: elbv2.ApplicationTargetGroup;
-  readonly alarms: cloudwatch.Alarm[];
 }
 
 /**
- * Creates a Fargate service and an IP target group that health-checks it, and wires it in: the
- * listener forwards to it (by default, or for `routing.pathPrefix`) in the way its deployment
- * strategy needs, which opens the service's security group to the load balancer's, on the container
- * port only; then it gets what every service gets (`completeService`).
+ * The internal Application Load Balancer of `PrivateEcsHttpApi`: open to nothing until the VPC link is
+ * let in, with its listener (and test listener). Each service gets an IP target group that health-checks
+ * it; the listener forwards to it by default (the default service) or for its prefix, in the way its
+ * deployment strategy needs, which opens the service's security group to the load balancer's, on the
+ * container port only. The API's integrations call the listener.
  */
-export function createBackend(
-  scope: Construct,
-  wiring: BackendWiring,
-  options: ResolvedServiceOptions,
-  routing?: ListenerRouting,
-): Backend {
-  const service = createFargateService(scope, wiring.placement, options, 'Fargate tasks: admits only the load balancer, on the container port');
-  const resources = { ...service, targetGroup: createTargetGroup(scope, 'TargetGroup', wiring.placement.vpc, options) };
-  const trafficRouting = isShifting(options.deploymentStrategy) ? SHIFTING_ROUTING : ROLLING_ROUTING;
-  const targetGroups = trafficRouting.route(scope, resources, options, wiring.listeners, routing);
-  if (!routing) {
-    // Both listeners' default action goes to the default service, whatever its strategy: a shifting
-    // one's catch-all rule answers every path in front of it.
-    for (const listener of [wiring.listeners.listener, wiring.listeners.testListener]) {
-      listener?.addTargetGroups('Default', { targetGroups: [resources.targetGroup] });
+export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, LoadBalancedService> {
+  public readonly vpcLinkDescription = 'API Gateway VPC link: may reach only the load balancer listener';
+  public readonly routesByPath = true;
+  public readonly defaultIntegrationId = 'LoadBalancerIntegration';
+  public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  public readonly listeners: ServiceListeners;
+  public readonly services: LoadBalancedService[] = [];
+  private readonly placement: ServicePlacement;
+  private readonly secureServerName?: string;
+  private readonly priorities: TakenPriority[] = [];
+
+  constructor(scope: Construct, foundation: Foundation, props: PrivateEcsHttpApiProps, recommendedAlarms: boolean) {
+    // An Application Load Balancer needs subnets "from at least two Availability Zones".
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
+    const zones = zonesOf(foundation.vpc, foundation.network);
+    if (zones < 2) {
+      throw new Error(`vpcSubnets must select subnets in at least two Availability Zones (an Application Load Balancer needs two), got ${zones}`);
     }
+    const resolved = resolveLoadBalancerProps(props);
+    const securityGroup = new ec2.SecurityGroup(scope, 'LoadBalancerSecurityGroup', {
+      vpc: foundation.vpc,
+      description: 'Load balancer: admits only the VPC link, on the listener port',
+      allowAllOutbound: false,
+    });
+    this.loadBalancer = new elbv2.ApplicationLoadBalancer(scope, 'LoadBalancer', {
+      vpc: foundation.vpc,
+      vpcSubnets: foundation.network.privateSubnets,
+      internetFacing: false,
+      securityGroup,
+      dropInvalidHeaderFields: true,
+    });
+    if (resolved.loadBalancerAccessLogs) {
+      logAccessLogsToBucket(this.loadBalancer, foundation.logs.forAccessLogs());
+    }
+    if (props.webAclArn) {
+      new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: this.loadBalancer.loadBalancerArn, webAclArn: props.webAclArn });
+    }
+    this.listeners = {
+      listener: createListener(this.loadBalancer, props.loadBalancerCertificate),
+      testListener: props.testListenerPort === undefined
+        ? undefined
+        : createListener(this.loadBalancer, props.loadBalancerCertificate, 'TestListener', props.testListenerPort),
+    };
+    this.secureServerName = props.loadBalancerServerName;
+    this.placement = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
   }
-  const alarms = completeService(scope, wiring, resources, options, {
-    scalingTargetGroup: resources.targetGroup,
-    releaseAlarms: alarmScope => createTargetAlarms(alarmScope, targetGroups),
-  });
-  return { ...resources, alternateTargetGroup: targetGroups[1], alarms };
+
+  public validateService(): void {
+    // Every service option has a meaning behind a load balancer.
+  }
+
+  public admitVpcLink(securityGroup: ec2.ISecurityGroup): void {
+    this.loadBalancer.connections.allowFrom(securityGroup, ec2.Port.tcp(this.listeners.listener.port), 'From the API Gateway VPC link');
+  }
+
+  public wireService(scope: Construct, options: ResolvedServiceOptions, route?: ServiceRoute): LoadBalancedWiring {
+    const service = createFargateService(scope, this.placement.placement, options, 'Fargate tasks: admits only the load balancer, on the container port');
+    const resources = { ...service, targetGroup: createTargetGroup(scope, 'TargetGroup', this.placement.placement.vpc, options) };
+    const trafficRouting = isShifting(options.deploymentStrategy) ? SHIFTING_ROUTING : ROLLING_ROUTING;
+    const routing: ListenerRouting | undefined = route && { pathPrefix: route.pathPrefix, priority: route.listenerRulePriority! };
+    const targetGroups = trafficRouting.route(scope, resources, options, this.listeners, routing);
+    if (!route) {
+      // Both listeners' default action goes to the default service, whatever its strategy: a shifting
+      // one's catch-all rule answers every path in front of it.
+      for (const listener of [this.listeners.listener, this.listeners.testListener]) {
+        listener?.addTargetGroups('Default', { targetGroups: [resources.targetGroup] });
+      }
+    }
+    const alarms = completeService(scope, this.placement, resources, options, {
+      scalingTargetGroup: resources.targetGroup,
+      releaseAlarms: alarmScope => createTargetAlarms(alarmScope, targetGroups),
+    });
+    return { ...resources, alternateTargetGroup: targetGroups[1], alarms };
+  }
+
+  public integrationOf(
+    _wired: LoadBalancedWiring,
+    id: string,
+    vpcLink: apigwv2.IVpcLink,
+    options: ResolvedServiceOptions,
+  ): apigwv2.HttpRouteIntegration {
+    // Every service's integration calls the one listener; its listener rule picks the service by path.
+    return new HttpAlbIntegration(id, this.listeners.listener, {
+      vpcLink,
+      method: apigwv2.HttpMethod.ANY,
+      secureServerName: this.secureServerName,
+      parameterMapping: options.parameterMapping,
+    });
+  }
+
+  public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): LoadBalancedService {
+    const priority = resolveListenerRulePriority(id, options.listenerRulePriority, this.priorities);
+    this.priorities.push({ serviceId: id, priority });
+    return new LoadBalancedService(scope, id, this, routes, resolved, { pathPrefix: options.pathPrefix, listenerRulePriority: priority });
+  }
 }

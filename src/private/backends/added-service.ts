@@ -1,0 +1,40 @@
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import { Construct } from 'constructs';
+import type { AddedServiceConstruct, ServiceBackend, ServiceRoute, WiredService } from './service-backend';
+import type { ServiceRoutes } from '../api/routes';
+import type { ResolvedServiceOptions } from '../props/defaults';
+
+/**
+ * A service added with `addService`, with either backend: a construct (the service's id) that holds
+ * its resources, wired by the backend and routed by the API like the default service. Each backend's
+ * subclass adds what is its own (target groups, a Cloud Map service).
+ */
+export abstract class AddedService<W extends WiredService> extends Construct implements AddedServiceConstruct {
+  public readonly pathPrefix: string;
+  public readonly service: ecs.FargateService;
+  public readonly taskDefinition: ecs.FargateTaskDefinition;
+  public readonly integration: apigwv2.HttpRouteIntegration;
+  public readonly alarms: cloudwatch.Alarm[];
+  protected readonly wired: W;
+
+  protected constructor(
+    scope: Construct,
+    id: string,
+    backend: ServiceBackend<W, AddedServiceConstruct>,
+    routes: ServiceRoutes,
+    options: ResolvedServiceOptions,
+    route: ServiceRoute,
+  ) {
+    super(scope, id);
+    this.wired = backend.wireService(this, options, route);
+    this.pathPrefix = route.pathPrefix;
+    this.service = this.wired.service;
+    this.taskDefinition = this.wired.taskDefinition;
+    this.alarms = this.wired.alarms;
+    const integrationId = `${id}Integration`;
+    const integration = backend.integrationOf(this.wired, integrationId, routes.vpcLink, options);
+    this.integration = routes.route(integration, integrationId, options, route.pathPrefix);
+  }
+}

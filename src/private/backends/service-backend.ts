@@ -1,0 +1,69 @@
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type { Construct } from 'constructs';
+import type { AddServiceOptions } from '../../api-service';
+import type { ContainerServiceOptions } from '../../service-options';
+import type { ServiceRoutes } from '../api/routes';
+import type { ResolvedServiceOptions } from '../props/defaults';
+import type { FargateServiceResources } from '../service/fargate-service';
+
+/** A Fargate service a backend has built and wired in, and its recommended alarms. */
+export interface WiredService extends FargateServiceResources {
+  readonly alarms: cloudwatch.Alarm[];
+}
+
+/** An added service's place among the others: its prefix, and (behind a load balancer) its rule's priority. */
+export interface ServiceRoute {
+  readonly pathPrefix: string;
+  readonly listenerRulePriority?: number;
+}
+
+/**
+ * One way to put the services behind the VPC link, chosen once by each construct: an internal
+ * Application Load Balancer (`load-balancer/`), or Cloud Map (`cloud-map/`), as aws-cdk-lib's private
+ * integrations have one class per target (`HttpAlbIntegration`, `HttpServiceDiscoveryIntegration`).
+ * The construct's base class owns the one path every service takes through it: the VPC link, the
+ * default service, `addService`, the integrations and routes, the alarms.
+ *
+ * `W` is what the backend makes of one service; `S` the construct of an added service.
+ */
+export interface ServiceBackend<W extends WiredService, S extends AddedServiceConstruct> {
+  /** What the VPC link's security group may reach, as its description says. */
+  readonly vpcLinkDescription: string;
+  /**
+   * Whether the backend picks a request's service by its path (a load balancer's listener rules): a
+   * rewritten path must then stay on its service's side of every prefix. Without that, each service's
+   * integration calls its own tasks, whatever the path.
+   */
+  readonly routesByPath: boolean;
+  /** The construct id of the default service's integration. */
+  readonly defaultIntegrationId: string;
+  /** The added services, in the order they were added: the base class adds each it creates. */
+  readonly services: S[];
+
+  /** Refuses what this backend cannot do with one service's options: `serviceId` is `''` for the default service. */
+  validateService(serviceId: string, given: ContainerServiceOptions, resolved: ResolvedServiceOptions): void;
+  /** Lets the VPC link, through its security group, reach what it calls. */
+  admitVpcLink(securityGroup: ec2.ISecurityGroup): void;
+  /** Builds one service in `scope` and wires it in: the default service without a route. */
+  wireService(scope: Construct, options: ResolvedServiceOptions, route?: ServiceRoute): W;
+  /** The service's private integration over the VPC link; the caller routes its paths to it. */
+  integrationOf(wired: W, id: string, vpcLink: apigwv2.IVpcLink, options: ResolvedServiceOptions): apigwv2.HttpRouteIntegration;
+  /** Makes the construct of a service added for a path prefix, which holds its resources. */
+  createService(scope: Construct, added: AddedServiceRequest): S;
+}
+
+/** A service to add, its options checked and resolved, and the routes its integration goes on. */
+export interface AddedServiceRequest {
+  readonly id: string;
+  readonly options: AddServiceOptions;
+  readonly resolved: ResolvedServiceOptions;
+  readonly routes: ServiceRoutes;
+}
+
+/** What the base class reads of an added service's construct. */
+export interface AddedServiceConstruct extends Construct {
+  readonly pathPrefix: string;
+  readonly alarms: cloudwatch.Alarm[];
+}
