@@ -4,7 +4,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
 import type { AddServiceOptions, IApiService } from './api-service';
 import { LoadBalancerBackend } from './private/backends/load-balancer/load-balancer-backend';
-import { validateLoadBalancerProps } from './private/props/validate-base';
+import { validateLoadBalancerProps } from './private/backends/load-balancer/validate-load-balancer';
 import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 import type { PrivateEcsHttpApiProps } from './private-ecs-http-api-props';
 

@@ -1,4 +1,5 @@
 import { Token } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -77,5 +78,20 @@ describe('a log bucket nothing writes to', () => {
   test('is accepted where something writes to it: the load balancer\'s access logs', () => {
     const { stack, vpc, logBucket } = withOwnVpc();
     expect(() => build({ vpc, logBucket }, stack)).not.toThrow();
+  });
+});
+
+describe('Availability Zones', () => {
+  test('with Cloud Map, which needs no second zone, subnets in one zone are accepted with a warning', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'UserVpc');
+    cloudMap({ vpc, vpcSubnets: { subnets: [vpc.privateSubnets[0]] } }, stack);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp('vpcSubnets are in one Availability Zone'));
+  });
+
+  test('with the load balancer, which needs two, they are refused', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'UserVpc');
+    expect(() => build({ vpc, vpcSubnets: { subnets: [vpc.privateSubnets[0]] } }, stack)).toThrow(/an Application Load Balancer needs two/);
   });
 });

@@ -1,4 +1,5 @@
 import { Duration, Lazy } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -7,11 +8,22 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { TaskEgress } from '../src';
-import { build, newStack, SAMPLE_IMAGE } from './util';
+import type { PrivateEcsHttpApi, PrivateEcsHttpApiBaseProps } from '../src';
+import { PrivateEcsCloudMapHttpApi, TaskEgress } from '../src';
+import { build as buildLoadBalanced, newStack, SAMPLE_IMAGE } from './util';
 
-/** Every wrong input is rejected at synth time, with a message naming the prop, the value and what is allowed. */
-describe('validation', () => {
+/** Builds either construct with the sample image and `props` in a new stack (or `stack`), without synthesizing. */
+type Builder = (props: Partial<PrivateEcsHttpApiBaseProps>, stack?: Stack) => PrivateEcsHttpApi | PrivateEcsCloudMapHttpApi;
+const BACKENDS: ReadonlyArray<readonly [string, Builder]> = [
+  ['PrivateEcsHttpApi', buildLoadBalanced],
+  ['PrivateEcsCloudMapHttpApi', (props, stack = newStack()) => new PrivateEcsCloudMapHttpApi(stack, 'Api', { image: SAMPLE_IMAGE, ...props })],
+];
+
+/**
+ * Every wrong input is rejected at synth time, with a message naming the prop, the value and what is
+ * allowed. The rules of the props both constructs share run against each of them.
+ */
+describe.each(BACKENDS)('validation of %s', (_, build) => {
   describe('task size', () => {
     test('fails when cpu is not a Fargate size', () => {
       expect(() => build({ cpu: 300 })).toThrow(/^cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384 \(Fargate task sizes\), got 300$/);
@@ -40,10 +52,6 @@ describe('validation', () => {
 
     test.each([-1, 1.5])('fails when desiredCount is %p', (desiredCount) => {
       expect(() => build({ desiredCount })).toThrow(`desiredCount must be an integer of at least 0, got ${desiredCount}`);
-    });
-
-    test('fails when healthCheckPath does not start with /', () => {
-      expect(() => build({ healthCheckPath: 'health' })).toThrow("healthCheckPath must start with '/', got 'health'");
     });
 
     test.each([-1, 101])('fails when minHealthyPercent is %p', (minHealthyPercent) => {
@@ -94,10 +102,6 @@ describe('validation', () => {
         .toThrow(`autoScaling.targetCpuUtilizationPercent must be a number between 1 and 100, got ${targetCpuUtilizationPercent}`);
     });
 
-    test('fails when targetRequestsPerTarget is not positive', () => {
-      expect(() => build({ autoScaling: { minCapacity: 1, maxCapacity: 4, targetRequestsPerTarget: 0 } }))
-        .toThrow('autoScaling.targetRequestsPerTarget must be an integer of at least 1, got 0');
-    });
   });
 
   describe('network', () => {
@@ -120,13 +124,6 @@ describe('validation', () => {
       const stack = newStack();
       const vpc = new ec2.Vpc(stack, 'Vpc', { subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }] });
       expect(() => build({ vpc }, stack)).toThrow(/vpc has no private subnets with egress.*Pass vpcSubnets/);
-    });
-
-    test('fails when vpcSubnets cover one Availability Zone', () => {
-      const stack = newStack();
-      const vpc = new ec2.Vpc(stack, 'Vpc');
-      expect(() => build({ vpc, vpcSubnets: { subnets: [vpc.privateSubnets[0]] } }, stack))
-        .toThrow('vpcSubnets must select subnets in at least two Availability Zones (an Application Load Balancer needs two), got 1');
     });
 
     test('fails when natGateways is given with a vpc', () => {
@@ -195,41 +192,6 @@ describe('validation', () => {
       const vpc = new ec2.Vpc(stack, 'Vpc', { subnetConfiguration: [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }] });
       expect(() => build({ vpc, taskEgress: TaskEgress.PUBLIC_IP }, stack))
         .toThrow('taskEgress PUBLIC_IP needs public subnets for the tasks, but vpc has none (SubnetType.PUBLIC)');
-    });
-  });
-
-  describe('load balancer', () => {
-    test('fails when loadBalancerCertificate comes without loadBalancerServerName', () => {
-      const stack = newStack();
-      const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
-      expect(() => build({ loadBalancerCertificate: certificate }, stack))
-        .toThrow('loadBalancerCertificate and loadBalancerServerName go together: loadBalancerCertificate was given without loadBalancerServerName');
-    });
-
-    test('fails when loadBalancerServerName comes without loadBalancerCertificate', () => {
-      expect(() => build({ loadBalancerServerName: 'internal.example.com' }))
-        .toThrow(/loadBalancerServerName was given without loadBalancerCertificate/);
-    });
-
-    test('fails when the log bucket has a KMS key', () => {
-      const stack = newStack();
-      const logBucket = new s3.Bucket(stack, 'Logs', { encryption: s3.BucketEncryption.KMS });
-      expect(() => build({ logBucket }, stack)).toThrow(/^logBucket must be encrypted with S3-managed keys \(SSE-S3\)/);
-    });
-
-    test.each(['https://internal', '*.example.com', 'internal', 'internal.example.com:443', '-a.example.com'])(
-      'fails when loadBalancerServerName is %p, not one host name', (loadBalancerServerName) => {
-        const stack = newStack();
-        const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
-        expect(() => build({ loadBalancerCertificate: certificate, loadBalancerServerName }, stack)).toThrow(
-          'loadBalancerServerName must be one DNS host name that the load balancer\'s certificate covers, such as internal.example.com '
-          + `(no wildcard, no scheme or port), got '${loadBalancerServerName}'`);
-      });
-
-    test.each([s3.BucketEncryption.KMS_MANAGED, s3.BucketEncryption.DSSE_MANAGED])('fails when logBucket is encrypted with %s', (encryption) => {
-      const stack = newStack();
-      const logBucket = new s3.Bucket(stack, 'Logs', { encryption });
-      expect(() => build({ logBucket }, stack)).toThrow(/^logBucket must be encrypted with S3-managed keys \(SSE-S3\), got aws:kms/);
     });
   });
 
@@ -330,4 +292,61 @@ describe('validation', () => {
   test('the parameter mapping type is accepted as is', () => {
     expect(() => build({ parameterMapping: new apigwv2.ParameterMapping().appendHeader('x-from', apigwv2.MappingValue.custom('api')) })).not.toThrow();
   });
+});
+
+/** The rules of what only a load balancer has: its health check, request counts, zones and props. */
+describe('validation of PrivateEcsHttpApi\'s load balancer', () => {
+  const build = buildLoadBalanced;
+
+  test('fails when healthCheckPath does not start with /', () => {
+    expect(() => build({ healthCheckPath: 'health' })).toThrow("healthCheckPath must start with '/', got 'health'");
+  });
+
+  test('fails when targetRequestsPerTarget is not positive', () => {
+    expect(() => build({ autoScaling: { minCapacity: 1, maxCapacity: 4, targetRequestsPerTarget: 0 } }))
+      .toThrow('autoScaling.targetRequestsPerTarget must be an integer of at least 1, got 0');
+  });
+
+  test('fails when vpcSubnets cover one Availability Zone', () => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc');
+    expect(() => build({ vpc, vpcSubnets: { subnets: [vpc.privateSubnets[0]] } }, stack))
+      .toThrow('vpcSubnets must select subnets in at least two Availability Zones (an Application Load Balancer needs two), got 1');
+  });
+
+  describe('its props', () => {
+    test('fails when loadBalancerCertificate comes without loadBalancerServerName', () => {
+      const stack = newStack();
+      const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
+      expect(() => build({ loadBalancerCertificate: certificate }, stack))
+        .toThrow('loadBalancerCertificate and loadBalancerServerName go together: loadBalancerCertificate was given without loadBalancerServerName');
+    });
+
+    test('fails when loadBalancerServerName comes without loadBalancerCertificate', () => {
+      expect(() => build({ loadBalancerServerName: 'internal.example.com' }))
+        .toThrow(/loadBalancerServerName was given without loadBalancerCertificate/);
+    });
+
+    test('fails when the log bucket has a KMS key', () => {
+      const stack = newStack();
+      const logBucket = new s3.Bucket(stack, 'Logs', { encryption: s3.BucketEncryption.KMS });
+      expect(() => build({ logBucket }, stack)).toThrow(/^logBucket must be encrypted with S3-managed keys \(SSE-S3\)/);
+    });
+
+    test.each(['https://internal', '*.example.com', 'internal', 'internal.example.com:443', '-a.example.com'])(
+      'fails when loadBalancerServerName is %p, not one host name', (loadBalancerServerName) => {
+        const stack = newStack();
+        const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', 'arn:aws:acm:us-east-1:123456789012:certificate/abc');
+        expect(() => build({ loadBalancerCertificate: certificate, loadBalancerServerName }, stack)).toThrow(
+          'loadBalancerServerName must be one DNS host name that the load balancer\'s certificate covers, such as internal.example.com '
+          + `(no wildcard, no scheme or port), got '${loadBalancerServerName}'`);
+      });
+
+    test.each([s3.BucketEncryption.KMS_MANAGED, s3.BucketEncryption.DSSE_MANAGED])('fails when logBucket is encrypted with %s', (encryption) => {
+      const stack = newStack();
+      const logBucket = new s3.Bucket(stack, 'Logs', { encryption });
+      expect(() => build({ logBucket }, stack)).toThrow(/^logBucket must be encrypted with S3-managed keys \(SSE-S3\), got aws:kms/);
+    });
+  });
+
 });

@@ -108,7 +108,7 @@ function defaultPrivateSubnets(vpc: ec2.IVpc, taskEgress: TaskEgress): ec2.Subne
     return { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
   }
   throw new Error(
-    'vpc has no private subnets with egress (SubnetType.PRIVATE_WITH_EGRESS) for the load balancer, the VPC link and the tasks. '
+    'vpc has no private subnets with egress (SubnetType.PRIVATE_WITH_EGRESS) for the VPC link and the tasks (and a load balancer). '
     + 'Pass vpcSubnets to choose the subnets explicitly.',
   );
 }
