@@ -23,7 +23,7 @@ const BACKENDS: ReadonlyArray<readonly [string, Builder]> = [
  * Every wrong input is rejected at synth time, with a message naming the prop, the value and what is
  * allowed. The rules of the props both constructs share run against each of them.
  */
-describe.each(BACKENDS)('validation of %s', (_, build) => {
+describe.each(BACKENDS)('validation of %s', (_construct, build) => {
   describe('task size', () => {
     test('fails when cpu is not a Fargate size', () => {
       expect(() => build({ cpu: 300 })).toThrow(/^cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384 \(Fargate task sizes\), got 300$/);
