@@ -13,10 +13,10 @@ import type { AddedServiceConstruct, ServiceBackend, WiredService } from './priv
 import type { Foundation } from './private/network/foundation';
 import { createFoundation } from './private/network/foundation';
 import { createVpcLink } from './private/network/vpc-link';
-import type { ResolvedBaseProps } from './private/props/defaults';
 import { resolveBaseProps } from './private/props/defaults';
 import { resolveAddedService } from './private/props/resolve-added-service';
-import { validateBaseProps } from './private/props/validate-base';
+import type { ResolvedBaseProps } from './private/props/resolved-options';
+import { validateGivenProps, validateResolvedProps } from './private/props/validate-base';
 import { createApiAlarms } from './private/service/alarms';
 
 /**
@@ -58,7 +58,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
   protected readonly _foundation: Foundation;
 
   /** @internal */
-  protected readonly _resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>;
+  protected readonly _resolved: ResolvedBaseProps;
 
   private readonly given: PrivateEcsHttpApiBaseProps;
   private served?: {
@@ -81,16 +81,17 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
   protected constructor(scope: Construct, id: string, props: PrivateEcsHttpApiBaseProps) {
     super(scope, id);
     this.given = props;
+    validateGivenProps(props);
     this._resolved = resolveBaseProps(props);
-    validateBaseProps(props, this._resolved);
+    validateResolvedProps(this._resolved);
 
     // Network and cluster
-    this._foundation = createFoundation(this, props, this._resolved);
+    this._foundation = createFoundation(this, this._resolved);
     this.vpc = this._foundation.vpc;
     this.cluster = this._foundation.cluster;
 
     // API, its stage and its domain
-    const front = createApiFront(this, id, props, this._resolved);
+    const front = createApiFront(this, id, this._resolved);
     this.httpApi = front.httpApi;
     this.stage = front.stage;
     this.apiEndpoint = front.apiEndpoint;
@@ -210,7 +211,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
    * @internal
    */
   protected _serve<W extends WiredService>(backend: ServiceBackend<W, AddedServiceConstruct>): W {
-    backend.validateService('', this.given, this._resolved);
+    backend.validateService('', this.given);
     const { vpcLink, securityGroup } = createVpcLink(this, this.vpc, this._foundation.network.privateSubnets, backend.vpcLinkDescription);
     backend.admitVpcLink(securityGroup);
     const wired = backend.wireService(this, this._resolved);
@@ -231,12 +232,12 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
    */
   protected _addService<S extends AddedServiceConstruct>(id: string, options: AddServiceOptions, backend: ServiceBackend<WiredService, S>): S {
     const served = this.serving();
+    backend.validateService(id, options);
     const resolved = resolveAddedService(id, options, {
       taken: backend.services.map(added => added.pathPrefix),
       defaultParameterMapping: this.given.parameterMapping,
       routesByPath: backend.routesByPath,
     });
-    backend.validateService(id, options, resolved);
     const added = backend.createService(this, { id, options, resolved, routes: served.routes });
     backend.services.push(added);
     return added;

@@ -5,8 +5,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import type { Construct } from 'constructs';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
-import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
-import type { ResolvedBaseProps } from '../props/defaults';
+import type { ResolvedBaseProps } from '../props/resolved-options';
 import { createLogGroup } from '../service/log-groups';
 
 /** The API in front of the backend, whichever it is: the HTTP API, its stage and its domain. */
@@ -23,31 +22,26 @@ export interface ApiFront {
  * or throttling), its access logs, and its custom domain, with mutual TLS and a DNS record when
  * asked. Warns when the API has no authorizer.
  */
-export function createApiFront(
-  scope: Construct,
-  id: string,
-  props: PrivateEcsHttpApiBaseProps,
-  resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>,
-): ApiFront {
+export function createApiFront(scope: Construct, id: string, resolved: ResolvedBaseProps): ApiFront {
   const httpApi = new apigwv2.HttpApi(scope, 'HttpApi', {
     // A new name is an update without interruption of the API, not a replacement.
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-api.html#cfn-apigatewayv2-api-name
-    apiName: props.apiName ?? id,
+    apiName: resolved.apiName ?? id,
     description: `Private integration to the ECS service ${scope.node.path}`,
     createDefaultStage: false,
     disableExecuteApiEndpoint: resolved.disableExecuteApiEndpoint,
-    defaultAuthorizer: props.defaultAuthorizer,
-    defaultAuthorizationScopes: props.defaultAuthorizationScopes,
-    corsPreflight: props.corsPreflight,
+    defaultAuthorizer: resolved.defaultAuthorizer,
+    defaultAuthorizationScopes: resolved.defaultAuthorizationScopes,
+    corsPreflight: resolved.corsPreflight,
   });
-  if (!props.defaultAuthorizer) {
+  if (!resolved.defaultAuthorizer) {
     Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:publicApi',
       'The API has no defaultAuthorizer: anyone who has its URL can call every route. '
       + 'Set defaultAuthorizer, or acknowledge this warning if the service is public by design.');
   }
-  const customDomain = props.domainName ? createCustomDomain(scope, props) : undefined;
+  const customDomain = resolved.domainName ? createCustomDomain(scope, resolved) : undefined;
   const apiAccessLogGroup = resolved.apiAccessLogs
-    ? props.apiAccessLogGroup ?? createLogGroup(scope, 'ApiAccessLogs', resolved.apiAccessLogRetention, props.logEncryptionKey)
+    ? resolved.apiAccessLogGroup ?? createLogGroup(scope, 'ApiAccessLogs', resolved.apiAccessLogRetention, resolved.logEncryptionKey)
     : undefined;
   const stage = new apigwv2.HttpStage(scope, 'DefaultStage', {
     httpApi,
@@ -62,20 +56,20 @@ export function createApiFront(
     },
     domainMapping: customDomain && { domainName: customDomain },
   });
-  const apiEndpoint = resolved.disableExecuteApiEndpoint ? `https://${props.domainName}/` : stage.url;
+  const apiEndpoint = resolved.disableExecuteApiEndpoint ? `https://${resolved.domainName}/` : stage.url;
   return { httpApi, stage, apiEndpoint, apiAccessLogGroup, customDomain };
 }
 
-function createCustomDomain(scope: Construct, props: PrivateEcsHttpApiBaseProps): apigwv2.DomainName {
-  const domainName = props.domainName!;
-  const hostedZone = props.domainHostedZone;
+function createCustomDomain(scope: Construct, resolved: ResolvedBaseProps): apigwv2.DomainName {
+  const domainName = resolved.domainName!;
+  const hostedZone = resolved.domainHostedZone;
   const customDomain = new apigwv2.DomainName(scope, 'DomainName', {
     domainName,
-    certificate: props.domainCertificate!,
+    certificate: resolved.domainCertificate!,
     securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
-    mtls: props.domainMutualTls,
+    mtls: resolved.domainMutualTls,
   });
-  if (props.domainMutualTls && !props.disableExecuteApiEndpoint) {
+  if (resolved.domainMutualTls && !resolved.disableExecuteApiEndpoint) {
     // "To ensure that clients can access your API only by using a custom domain name with mutual TLS,
     // disable the default execute-api endpoint."
     // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-mutual-tls.html

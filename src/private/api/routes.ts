@@ -1,6 +1,6 @@
 import type { Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import type { ResolvedServiceOptions } from '../props/defaults';
+import type { ResolvedServiceOptions } from '../props/resolved-options';
 
 /** What each service's integration is made with. */
 export type IntegrationOptions = Pick<ResolvedServiceOptions, 'integrationTimeout' | 'parameterMapping'>;

@@ -4,7 +4,7 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import type { AddedServiceConstruct, ServiceBackend, ServiceRoute, WiredService } from './service-backend';
 import type { ServiceRoutes } from '../api/routes';
-import type { ResolvedServiceOptions } from '../props/defaults';
+import type { ResolvedServiceOptions } from '../props/resolved-options';
 
 /**
  * A service added with `addService`, with either backend: a construct (the service's id) that holds

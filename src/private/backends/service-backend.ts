@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import type { AddServiceOptions } from '../../api-service';
 import type { ContainerServiceOptions } from '../../service-options';
 import type { ServiceRoutes } from '../api/routes';
-import type { ResolvedServiceOptions } from '../props/defaults';
+import type { ResolvedServiceOptions } from '../props/resolved-options';
 import type { FargateServiceResources } from '../service/fargate-service';
 
 /** A Fargate service a backend has built and wired in, and its recommended alarms. */
@@ -43,7 +43,7 @@ export interface ServiceBackend<W extends WiredService, S extends AddedServiceCo
   readonly services: S[];
 
   /** Refuses what this backend cannot do with one service's options: `serviceId` is `''` for the default service. */
-  validateService(serviceId: string, given: ContainerServiceOptions, resolved: ResolvedServiceOptions): void;
+  validateService(serviceId: string, given: ContainerServiceOptions): void;
   /** Lets the VPC link, through its security group, reach what it calls. */
   admitVpcLink(securityGroup: ec2.ISecurityGroup): void;
   /** Builds one service in `scope` and wires it in: the default service without a route. */

@@ -5,9 +5,8 @@ import { addFlowLogToBucket, LogDestination } from './log-bucket';
 import type { NetworkPlan } from './network-plan';
 import { chooseVpc, createVpc, planNetwork } from './network-plan';
 import { TaskVpcEndpoints } from './vpc-endpoints';
-import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
 import { TaskEgress } from '../../task-egress';
-import type { ResolvedBaseProps } from '../props/defaults';
+import type { ResolvedBaseProps } from '../props/resolved-options';
 import type { FargateServicePlacement } from '../service/fargate-service';
 
 /** What the services of either backend run in: the VPC and its subnets, the cluster, and the log bucket. */
@@ -27,16 +26,12 @@ export interface Foundation {
  * Creates (or takes) the network and the cluster: the VPC laid out for the tasks' egress, its flow
  * logs, the VPC endpoints, and the ECS cluster. The log bucket is made when something sends logs to it.
  */
-export function createFoundation(
-  scope: Construct,
-  props: PrivateEcsHttpApiBaseProps,
-  resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>,
-): Foundation {
-  const ownVpc = chooseVpc(scope, props.vpc, props.cluster);
-  const createdVpc = ownVpc ? undefined : createVpc(scope, 'Vpc', resolved.taskEgress, resolved.natGateways, props.natGatewayProvider);
+export function createFoundation(scope: Construct, resolved: ResolvedBaseProps): Foundation {
+  const ownVpc = chooseVpc(scope, resolved.vpc, resolved.cluster);
+  const createdVpc = ownVpc ? undefined : createVpc(scope, 'Vpc', resolved.taskEgress, resolved.natGateways, resolved.natGatewayProvider);
   const vpc = ownVpc ?? createdVpc!;
-  const network = planNetwork(vpc, resolved.taskEgress, props.vpcSubnets);
-  const logs = new LogDestination(scope, props.logBucket,
+  const network = planNetwork(vpc, resolved.taskEgress, resolved.vpcSubnets);
+  const logs = new LogDestination(scope, resolved.logBucket,
     createdVpc ? 'vpcFlowLogs is false' : 'the VPC is yours, so the construct adds no flow logs to it');
   if (createdVpc && resolved.vpcFlowLogs) {
     addFlowLogToBucket(createdVpc, logs.forFlowLogs());
@@ -44,7 +39,7 @@ export function createFoundation(
   const endpoints = resolved.taskEgress === TaskEgress.VPC_ENDPOINTS
     ? new TaskVpcEndpoints(scope, vpc, network.taskSubnets)
     : undefined;
-  const cluster = props.cluster ?? new ecs.Cluster(scope, 'Cluster', {
+  const cluster = resolved.cluster ?? new ecs.Cluster(scope, 'Cluster', {
     vpc,
     containerInsightsV2: resolved.containerInsights ? ecs.ContainerInsights.ENABLED : ecs.ContainerInsights.DISABLED,
     enableFargateCapacityProviders: true,
@@ -55,7 +50,7 @@ export function createFoundation(
     vpc,
     subnets: network.taskSubnets,
     assignPublicIp: network.assignPublicIp,
-    logEncryptionKey: props.logEncryptionKey,
+    logEncryptionKey: resolved.logEncryptionKey,
   };
   return { vpc, network, cluster, logs, endpoints, placement };
 }

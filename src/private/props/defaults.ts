@@ -2,6 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { memoryValuesFor, smallestCpuFor } from './fargate-sizes';
+import type { ResolvedBaseProps, ResolvedServiceOptions } from './resolved-options';
 import type { AutoScalingOptions } from '../../auto-scaling';
 import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
 import type { PrivateEcsHttpApiProps } from '../../private-ecs-http-api-props';
@@ -73,23 +74,6 @@ export const INTEGRATION_TIMEOUT_MS = { min: 50, max: 30_000 } as const;
 /** The listener ports: the tutorial's HTTP, or HTTPS when the load balancer has a certificate. */
 export const LISTENER_PORTS = { http: 80, https: 443 } as const;
 
-/**
- * `ContainerServiceOptions` with every default applied. `desiredCount` stays undefined for an
- * autoscaled service whose user did not set it: see `resolveServiceOptions`.
- */
-export type ResolvedServiceOptions = ContainerServiceOptions & Required<Omit<ContainerServiceOptions,
-'environment' | 'secrets' | 'containerHealthCheck' | 'autoScaling' | 'desiredCount' | 'integrationTimeout' | 'parameterMapping'
-| 'bakeTime' | 'canaryConfiguration' | 'linearConfiguration' | 'deploymentAlarms' | 'lifecycleHooks'>> & {
-  readonly autoScaling?: AutoScalingOptions;
-  readonly desiredCount?: number;
-  /** Undefined for ROLLING, which has no bake time. */
-  readonly bakeTime?: Duration;
-};
-
-/** Props of either construct with every default around the services applied, the default service's options included. */
-export type ResolvedBaseProps<P extends PrivateEcsHttpApiBaseProps> = P & ResolvedServiceOptions
-& Required<Pick<PrivateEcsHttpApiBaseProps, keyof typeof BASE_PROP_DEFAULTS | 'natGateways'>>;
-
 /** The load balancer's props of `PrivateEcsHttpApi`, with their defaults applied. */
 export interface ResolvedLoadBalancerProps {
   readonly loadBalancerAccessLogs: boolean;
@@ -101,12 +85,37 @@ export function resolveLoadBalancerProps(props: PrivateEcsHttpApiProps): Resolve
 }
 
 /** Applies the defaults to the props either construct shares; the only place they are applied. */
-export function resolveBaseProps<P extends PrivateEcsHttpApiBaseProps>(props: P): ResolvedBaseProps<P> {
-  const base: PrivateEcsHttpApiBaseProps = { ...props, ...resolveServiceOptions(props) };
-  const resolved = withDefaults(base, BASE_PROP_DEFAULTS);
-  // Without NAT egress the tasks need no NAT gateway; a count given anyway is rejected by validation.
-  const natGateways = props.natGateways ?? (resolved.taskEgress === TaskEgress.NAT_GATEWAY ? API_DEFAULTS.natGateways : 0);
-  return { ...resolved, natGateways } as ResolvedBaseProps<P>;
+export function resolveBaseProps(props: PrivateEcsHttpApiBaseProps): ResolvedBaseProps {
+  const taskEgress = props.taskEgress ?? BASE_PROP_DEFAULTS.taskEgress;
+  return {
+    ...resolveServiceOptions(props),
+    vpc: props.vpc,
+    cluster: props.cluster,
+    containerInsights: props.containerInsights ?? BASE_PROP_DEFAULTS.containerInsights,
+    vpcSubnets: props.vpcSubnets,
+    taskEgress,
+    natGatewayProvider: props.natGatewayProvider,
+    // Without NAT egress the tasks need no NAT gateway; a count given anyway is rejected by validation.
+    natGateways: props.natGateways ?? (taskEgress === TaskEgress.NAT_GATEWAY ? API_DEFAULTS.natGateways : 0),
+    vpcFlowLogs: props.vpcFlowLogs ?? BASE_PROP_DEFAULTS.vpcFlowLogs,
+    logBucket: props.logBucket,
+    apiName: props.apiName,
+    defaultAuthorizer: props.defaultAuthorizer,
+    defaultAuthorizationScopes: props.defaultAuthorizationScopes,
+    corsPreflight: props.corsPreflight,
+    apiAccessLogs: props.apiAccessLogs ?? BASE_PROP_DEFAULTS.apiAccessLogs,
+    apiAccessLogGroup: props.apiAccessLogGroup,
+    apiAccessLogRetention: props.apiAccessLogRetention ?? BASE_PROP_DEFAULTS.apiAccessLogRetention,
+    throttlingRateLimit: props.throttlingRateLimit ?? BASE_PROP_DEFAULTS.throttlingRateLimit,
+    throttlingBurstLimit: props.throttlingBurstLimit ?? BASE_PROP_DEFAULTS.throttlingBurstLimit,
+    domainName: props.domainName,
+    domainCertificate: props.domainCertificate,
+    domainMutualTls: props.domainMutualTls,
+    domainHostedZone: props.domainHostedZone,
+    disableExecuteApiEndpoint: props.disableExecuteApiEndpoint ?? BASE_PROP_DEFAULTS.disableExecuteApiEndpoint,
+    logEncryptionKey: props.logEncryptionKey,
+    recommendedAlarms: props.recommendedAlarms ?? BASE_PROP_DEFAULTS.recommendedAlarms,
+  };
 }
 
 /**
@@ -119,24 +128,33 @@ export function resolveBaseProps<P extends PrivateEcsHttpApiBaseProps>(props: P)
  * @see https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html
  */
 export function resolveServiceOptions(options: ContainerServiceOptions): ResolvedServiceOptions {
-  const { desiredCount, ...defaults } = SERVICE_PROP_DEFAULTS;
-  const resolved = withDefaults(options, defaults);
+  const d = SERVICE_PROP_DEFAULTS;
+  const deploymentStrategy = options.deploymentStrategy ?? d.deploymentStrategy;
   return {
-    ...resolved,
+    image: options.image,
     ...resolveTaskSize(options.cpu, options.memoryLimitMiB),
-    desiredCount: options.desiredCount ?? (options.autoScaling ? undefined : desiredCount),
-    bakeTime: options.bakeTime ?? (isShifting(resolved.deploymentStrategy) ? SHIFTING_BAKE_TIME : undefined),
+    desiredCount: options.desiredCount ?? (options.autoScaling ? undefined : d.desiredCount),
+    containerPort: options.containerPort ?? d.containerPort,
+    environment: options.environment,
+    secrets: options.secrets,
+    healthCheckPath: options.healthCheckPath ?? d.healthCheckPath,
+    containerHealthCheck: options.containerHealthCheck,
+    cpuArchitecture: options.cpuArchitecture ?? d.cpuArchitecture,
+    fargateSpot: options.fargateSpot ?? d.fargateSpot,
     autoScaling: options.autoScaling && resolveAutoScaling(options.autoScaling),
+    healthCheckGracePeriod: options.healthCheckGracePeriod ?? d.healthCheckGracePeriod,
+    minHealthyPercent: options.minHealthyPercent ?? d.minHealthyPercent,
+    maxHealthyPercent: options.maxHealthyPercent ?? d.maxHealthyPercent,
+    deploymentStrategy,
+    bakeTime: options.bakeTime ?? (isShifting(deploymentStrategy) ? SHIFTING_BAKE_TIME : undefined),
+    canaryConfiguration: options.canaryConfiguration,
+    linearConfiguration: options.linearConfiguration,
+    deploymentAlarms: options.deploymentAlarms,
+    lifecycleHooks: options.lifecycleHooks,
+    containerLogRetention: options.containerLogRetention ?? d.containerLogRetention,
+    integrationTimeout: options.integrationTimeout,
+    parameterMapping: options.parameterMapping,
   };
-}
-
-/** `given` with each of `defaults`' keys that it leaves undefined filled in. */
-function withDefaults<T extends object, D extends Partial<T>>(given: T, defaults: D): T & Required<Pick<T, keyof D & keyof T>> {
-  const result = { ...given } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(defaults)) {
-    result[key] ??= value;
-  }
-  return result as T & Required<Pick<T, keyof D & keyof T>>;
 }
 
 /** `options` with the CPU target filled in when no target was given. */

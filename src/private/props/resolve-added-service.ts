@@ -1,7 +1,7 @@
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import type { ResolvedServiceOptions } from './defaults';
 import { resolveServiceOptions } from './defaults';
 import { validatePathPrefix, validatePathRewrite } from './path-prefix';
+import type { ResolvedServiceOptions } from './resolved-options';
 import { validateServiceOptions } from './validate-service';
 import type { AddServiceOptions } from '../../api-service';
 

@@ -1,58 +1,35 @@
-import type { ResolvedBaseProps } from './defaults';
 import { API_DEFAULTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
+import type { ResolvedBaseProps } from './resolved-options';
 import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate-service';
 import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
 import { TaskEgress } from '../../task-egress';
 
 /**
- * Checks the props either construct shares, the default service, the network and the API: each
- * value (with defaults applied, in `resolved`) and each pair of props that only make sense together
- * (as given, in `props`). Throws an error that names the prop, the value given and what is allowed.
+ * Refuses the props of either construct that make sense only with or without others, as the user
+ * gave them, before any default is applied. Throws an error that names the prop and what to do.
  */
-export function validateBaseProps(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>): void {
-  validateServiceOptions(resolved);
-  validateNetwork(props, resolved);
-  validateApi(props, resolved);
-}
-
-function validateNetwork(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>): void {
+export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
   const ownVpc = props.vpc !== undefined || props.cluster !== undefined;
   requireOnlyWithCreatedVpc(ownVpc, 'natGateways', props.natGateways);
   requireOnlyWithCreatedVpc(ownVpc, 'vpcFlowLogs', props.vpcFlowLogs);
   requireOnlyWithCreatedVpc(ownVpc, 'natGatewayProvider', props.natGatewayProvider);
-  if (props.natGatewayProvider && resolved.taskEgress !== TaskEgress.NAT_GATEWAY) {
-    throw new Error(`natGatewayProvider applies only to taskEgress NAT_GATEWAY, got ${resolved.taskEgress}: those tasks use no NAT`);
+  if (props.natGatewayProvider && props.taskEgress !== undefined && props.taskEgress !== TaskEgress.NAT_GATEWAY) {
+    throw new Error(`natGatewayProvider applies only to taskEgress NAT_GATEWAY, got ${props.taskEgress}: those tasks use no NAT`);
   }
   requireOnlyWithCreatedVpc(props.cluster !== undefined, 'containerInsights', props.containerInsights, 'cluster');
-  if (ownVpc && resolved.taskEgress === TaskEgress.VPC_ENDPOINTS) {
+  if (ownVpc && props.taskEgress === TaskEgress.VPC_ENDPOINTS) {
     throw new Error(
       'taskEgress VPC_ENDPOINTS is only for a VPC the construct creates, got a vpc or cluster: '
       + 'add the endpoints to your VPC yourself and keep taskEgress NAT_GATEWAY with vpcSubnets set to its isolated subnets',
     );
   }
-  if (resolved.taskEgress === TaskEgress.NAT_GATEWAY) {
-    if (resolved.natGateways === 0) {
-      throw new Error(
-        'natGateways must be 1 or 2 when taskEgress is NAT_GATEWAY (the default), got 0. To run without NAT gateways, '
-        + 'set taskEgress to PUBLIC_IP (tasks with public IPs) or VPC_ENDPOINTS (no route out; the image in ECR) instead.',
-      );
-    }
-    requireIntegerInRange('natGateways', resolved.natGateways, 1, API_DEFAULTS.maxAzs);
-  } else if (resolved.natGateways !== 0) {
-    throw new Error(`natGateways must be 0 when taskEgress is ${resolved.taskEgress}: the tasks do not use NAT, got ${resolved.natGateways}`);
-  }
-}
-
-function validateApi(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBaseProps<PrivateEcsHttpApiBaseProps>): void {
-  requireNumberInRange('throttlingRateLimit', resolved.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
-  requireIntegerInRange('throttlingBurstLimit', resolved.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
 
   validatePathRewrite('parameterMapping', props.parameterMapping);
   if (props.defaultAuthorizationScopes !== undefined && props.defaultAuthorizer === undefined) {
     throw new Error('defaultAuthorizationScopes needs a defaultAuthorizer (JWT) to check them, got no defaultAuthorizer');
   }
-  if (!resolved.apiAccessLogs) {
+  if (props.apiAccessLogs === false) {
     requireAbsent('apiAccessLogGroup', props.apiAccessLogGroup, 'apiAccessLogs is false');
     requireAbsent('apiAccessLogRetention', props.apiAccessLogRetention, 'apiAccessLogs is false');
   }
@@ -64,10 +41,31 @@ function validateApi(props: PrivateEcsHttpApiBaseProps, resolved: ResolvedBasePr
   if (props.domainName === undefined) {
     requireAbsent('domainHostedZone', props.domainHostedZone, 'there is no domainName');
     requireAbsent('domainMutualTls', props.domainMutualTls, 'there is no domainName');
-    if (resolved.disableExecuteApiEndpoint) {
+    if (props.disableExecuteApiEndpoint) {
       throw new Error('disableExecuteApiEndpoint needs a domainName: without one, the API would have no URL at all');
     }
   }
+}
+
+/**
+ * Checks each value of the props either construct shares, the default service's included, with the
+ * defaults applied. Throws an error that names the prop, the value given and what is allowed.
+ */
+export function validateResolvedProps(resolved: ResolvedBaseProps): void {
+  validateServiceOptions(resolved);
+  if (resolved.taskEgress === TaskEgress.NAT_GATEWAY) {
+    if (resolved.natGateways === 0) {
+      throw new Error(
+        'natGateways must be 1 or 2 when taskEgress is NAT_GATEWAY (the default), got 0. To run without NAT gateways, '
+        + 'set taskEgress to PUBLIC_IP (tasks with public IPs) or VPC_ENDPOINTS (no route out; the image in ECR) instead.',
+      );
+    }
+    requireIntegerInRange('natGateways', resolved.natGateways, 1, API_DEFAULTS.maxAzs);
+  } else if (resolved.natGateways !== 0) {
+    throw new Error(`natGateways must be 0 when taskEgress is ${resolved.taskEgress}: the tasks do not use NAT, got ${resolved.natGateways}`);
+  }
+  requireNumberInRange('throttlingRateLimit', resolved.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
+  requireIntegerInRange('throttlingBurstLimit', resolved.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
 }
 
 function requireOnlyWithCreatedVpc(ownResource: boolean, prop: string, value: unknown, resource = 'vpc or cluster'): void {

@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import type { Duration } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { ResolvedServiceOptions } from './defaults';
 import { isShifting } from './defaults';
+import type { ResolvedServiceOptions } from './resolved-options';
 
 /** ECS's defaults for the step bake times it applies when a TrafficShiftConfig leaves them out, in minutes. */
 const DEFAULT_STEP_BAKE_MINUTES = { canary: 10, linear: 6 };

@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import type { Duration } from 'aws-cdk-lib';
-import type { ResolvedServiceOptions } from './defaults';
 import { INTEGRATION_TIMEOUT_MS, isShifting } from './defaults';
 import { describeMemoryValues, FARGATE_CPU_VALUES, memoryValuesFor } from './fargate-sizes';
+import type { ResolvedServiceOptions } from './resolved-options';
 import { validateDeployment } from './validate-deployment';
 import type { AutoScalingOptions } from '../../auto-scaling';
 

@@ -7,8 +7,8 @@ import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from '
 import type { Construct } from 'constructs';
 import { createLogGroup } from './log-groups';
 import { acknowledgeNagFinding } from '../compliance/acknowledge';
-import type { ResolvedServiceOptions } from '../props/defaults';
 import { isShifting } from '../props/defaults';
+import type { ResolvedServiceOptions } from '../props/resolved-options';
 
 /** The port of every target group: the default of registrations, which ECS always overrides with the container port. */
 const TARGET_GROUP_PORT = 80;

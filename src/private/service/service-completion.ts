@@ -7,7 +7,7 @@ import { createLoadAlarms, RELEASE_ALARM_WINDOW } from './alarms';
 import type { FargateServicePlacement, FargateServiceResources } from './fargate-service';
 import { configureAutoScaling } from './scaling';
 import type { TaskVpcEndpoints } from '../network/vpc-endpoints';
-import type { ResolvedServiceOptions } from '../props/defaults';
+import type { ResolvedServiceOptions } from '../props/resolved-options';
 import { requireImageInRegionalEcr } from '../props/validate-service';
 
 /** What every service plugs into, with either backend: where it runs, the VPC endpoints, and the alarms asked for. */

@@ -10,7 +10,7 @@ import type { PrivateEcsCloudMapHttpApiProps } from '../../../private-ecs-cloud-
 import type { ContainerServiceOptions } from '../../../service-options';
 import type { Foundation } from '../../network/foundation';
 import { zonesOf } from '../../network/network-plan';
-import type { ResolvedServiceOptions } from '../../props/defaults';
+import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createFargateService } from '../../service/fargate-service';
 import type { ServicePlacement } from '../../service/service-completion';
 import { completeService } from '../../service/service-completion';
@@ -52,8 +52,8 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     this.placement = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
   }
 
-  public validateService(serviceId: string, given: ContainerServiceOptions, resolved: ResolvedServiceOptions): void {
-    validateCloudMapService(serviceId, given, resolved);
+  public validateService(serviceId: string, given: ContainerServiceOptions): void {
+    validateCloudMapService(serviceId, given);
   }
 
   public admitVpcLink(securityGroup: ec2.ISecurityGroup): void {

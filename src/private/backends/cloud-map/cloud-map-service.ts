@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import type { CloudMapBackend, CloudMapWiring } from './cloud-map-backend';
 import type { ICloudMapApiService } from '../../../cloud-map-api-service';
 import type { ServiceRoutes } from '../../api/routes';
-import type { ResolvedServiceOptions } from '../../props/defaults';
+import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { AddedService } from '../added-service';
 import type { ServiceRoute } from '../service-backend';
 

@@ -1,7 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import type { AddServiceOptions } from '../../../api-service';
 import type { ContainerServiceOptions } from '../../../service-options';
-import type { ResolvedServiceOptions } from '../../props/defaults';
 import { isShifting } from '../../props/defaults';
 
 /**
@@ -22,10 +21,10 @@ export function validateCloudMapAddedService(service: string, options: AddServic
 }
 
 /**
- * Refuses, for one service of a Cloud Map backend, the options that need a load balancer: they
- * would otherwise be ignored. `service` names it in the messages (`''` for the default service).
+ * Refuses, for one service of a Cloud Map backend, the options that need a load balancer, as given
+ * (each default works without one): they would otherwise be ignored. `service` names it in the messages (`''` for the default service).
  */
-export function validateCloudMapService(service: string, given: ContainerServiceOptions, resolved: ResolvedServiceOptions): void {
+export function validateCloudMapService(service: string, given: ContainerServiceOptions): void {
   const of = service ? ` of service '${service}'` : '';
   if (given.healthCheckPath !== undefined) {
     throw new Error(
@@ -36,23 +35,23 @@ export function validateCloudMapService(service: string, given: ContainerService
   // ECS shifts traffic itself only for services behind Elastic Load Balancing, Service Connect or
   // VPC Lattice; a service discovered through Cloud Map alone gets no managed shift.
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html
-  if (isShifting(resolved.deploymentStrategy)) {
+  if (given.deploymentStrategy !== undefined && isShifting(given.deploymentStrategy)) {
     throw new Error(
-      `deploymentStrategy${of} must be ROLLING with PrivateEcsCloudMapHttpApi, got ${resolved.deploymentStrategy}: `
+      `deploymentStrategy${of} must be ROLLING with PrivateEcsCloudMapHttpApi, got ${given.deploymentStrategy}: `
       + 'ECS shifts blue/green, canary and linear traffic between two target groups of a load balancer, and this construct has none. '
       + 'Use PrivateEcsHttpApi for such deployments.',
     );
   }
   // The ALBRequestCountPerTarget metric needs "a target group attached to the ... ECS service".
   // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html
-  if (resolved.autoScaling?.targetRequestsPerTarget !== undefined) {
+  if (given.autoScaling?.targetRequestsPerTarget !== undefined) {
     throw new Error(
       `autoScaling.targetRequestsPerTarget${of} counts requests at a load balancer's target group, and PrivateEcsCloudMapHttpApi has none: `
       + 'use autoScaling.targetCpuUtilizationPercent instead',
     );
   }
-  requireAtMostTasks(`desiredCount${of}`, resolved.desiredCount);
-  requireAtMostTasks(`autoScaling.maxCapacity${of}`, resolved.autoScaling?.maxCapacity);
+  requireAtMostTasks(`desiredCount${of}`, given.desiredCount);
+  requireAtMostTasks(`autoScaling.maxCapacity${of}`, given.autoScaling?.maxCapacity);
 }
 
 function requireAtMostTasks(prop: string, value?: number): void {

@@ -15,8 +15,8 @@ import type { PrivateEcsHttpApiProps } from '../../../private-ecs-http-api-props
 import type { Foundation } from '../../network/foundation';
 import { logAccessLogsToBucket } from '../../network/log-bucket';
 import { zonesOf } from '../../network/network-plan';
-import type { ResolvedServiceOptions } from '../../props/defaults';
 import { isShifting, resolveLoadBalancerProps } from '../../props/defaults';
+import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createTargetAlarms } from '../../service/alarms';
 import { createFargateService, createTargetGroup } from '../../service/fargate-service';
 import type { ServicePlacement } from '../../service/service-completion';

@@ -1,6 +1,6 @@
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
-import type { ResolvedServiceOptions } from '../../props/defaults';
+import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import type { FargateServiceResources } from '../../service/fargate-service';
 import { CONTAINER_NAME } from '../../service/fargate-service';
 

@@ -1,0 +1,81 @@
+import type { Duration } from 'aws-cdk-lib';
+import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { AutoScalingOptions } from '../../auto-scaling';
+import type { TaskEgress } from '../../task-egress';
+
+/**
+ * One service's options as the construct builds it: what the user gave, with every default applied
+ * (`defaults.ts`). A field that stays optional has no default: it is left out when not given.
+ * A new option is added here too, required if it has a default.
+ */
+export interface ResolvedServiceOptions {
+  readonly image: ecs.ContainerImage;
+  readonly cpu: number;
+  readonly memoryLimitMiB: number;
+  /** Undefined for an autoscaled service whose user did not set it. */
+  readonly desiredCount?: number;
+  readonly containerPort: number;
+  readonly environment?: { [key: string]: string };
+  readonly secrets?: { [key: string]: ecs.Secret };
+  readonly healthCheckPath: string;
+  readonly containerHealthCheck?: ecs.HealthCheck;
+  readonly cpuArchitecture: ecs.CpuArchitecture;
+  readonly fargateSpot: boolean;
+  /** With the CPU target filled in when no target was given. */
+  readonly autoScaling?: AutoScalingOptions;
+  readonly healthCheckGracePeriod: Duration;
+  readonly minHealthyPercent: number;
+  readonly maxHealthyPercent: number;
+  readonly deploymentStrategy: ecs.DeploymentStrategy;
+  /** Undefined for ROLLING, which has no bake time. */
+  readonly bakeTime?: Duration;
+  readonly canaryConfiguration?: ecs.TrafficShiftConfig;
+  readonly linearConfiguration?: ecs.TrafficShiftConfig;
+  readonly deploymentAlarms?: cloudwatch.IAlarm[];
+  readonly lifecycleHooks?: ecs.IDeploymentLifecycleHookTarget[];
+  readonly containerLogRetention: logs.RetentionDays;
+  readonly integrationTimeout?: Duration;
+  readonly parameterMapping?: apigwv2.ParameterMapping;
+}
+
+/**
+ * The props both constructs share as the construct builds them, with every default applied: the
+ * default service's options, and the network and API around every service. Each step of the
+ * constructor reads this one object.
+ */
+export interface ResolvedBaseProps extends ResolvedServiceOptions {
+  readonly vpc?: ec2.IVpc;
+  readonly cluster?: ecs.ICluster;
+  readonly containerInsights: boolean;
+  readonly vpcSubnets?: ec2.SubnetSelection;
+  readonly taskEgress: TaskEgress;
+  readonly natGatewayProvider?: ec2.NatProvider;
+  /** 0 without NAT egress. */
+  readonly natGateways: number;
+  readonly vpcFlowLogs: boolean;
+  readonly logBucket?: s3.IBucket;
+  readonly apiName?: string;
+  readonly defaultAuthorizer?: apigwv2.IHttpRouteAuthorizer;
+  readonly defaultAuthorizationScopes?: string[];
+  readonly corsPreflight?: apigwv2.CorsPreflightOptions;
+  readonly apiAccessLogs: boolean;
+  readonly apiAccessLogGroup?: logs.ILogGroup;
+  readonly apiAccessLogRetention: logs.RetentionDays;
+  readonly throttlingRateLimit: number;
+  readonly throttlingBurstLimit: number;
+  readonly domainName?: string;
+  readonly domainCertificate?: acm.ICertificate;
+  readonly domainMutualTls?: apigwv2.MTLSConfig;
+  readonly domainHostedZone?: route53.IHostedZone;
+  readonly disableExecuteApiEndpoint: boolean;
+  readonly logEncryptionKey?: kms.IKey;
+  readonly recommendedAlarms: boolean;
+}
