@@ -212,7 +212,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
    */
   protected _serve<W extends WiredService>(backend: ServiceBackend<W, AddedServiceConstruct>): W {
     backend.validateService('', this.given);
-    const { vpcLink, securityGroup } = createVpcLink(this, this.vpc, this._foundation.network.privateSubnets, backend.vpcLinkDescription);
+    const { vpcLink, securityGroup } = createVpcLink(this, this.vpc, this._foundation.network.linkSubnets, backend.vpcLinkDescription);
     backend.admitVpcLink(securityGroup);
     const wired = backend.wireService(this, this._resolved);
     const routes = new ServiceRoutes(this.httpApi, vpcLink);

@@ -27,9 +27,9 @@ export interface Foundation {
  * logs, the VPC endpoints, and the ECS cluster. The log bucket is made when something sends logs to it.
  */
 export function createFoundation(scope: Construct, resolved: ResolvedBaseProps): Foundation {
-  const ownVpc = chooseVpc(scope, resolved.vpc, resolved.cluster);
-  const createdVpc = ownVpc ? undefined : createVpc(scope, 'Vpc', resolved.taskEgress, resolved.natGateways, resolved.natGatewayProvider);
-  const vpc = ownVpc ?? createdVpc!;
+  const userVpc = chooseVpc(scope, resolved.vpc, resolved.cluster);
+  const createdVpc = userVpc ? undefined : createVpc(scope, 'Vpc', resolved.taskEgress, resolved.natGateways, resolved.natGatewayProvider);
+  const vpc = userVpc ?? createdVpc!;
   const network = planNetwork(vpc, resolved.taskEgress, resolved.vpcSubnets);
   const logs = new LogDestination(scope, resolved.logBucket,
     createdVpc ? 'vpcFlowLogs is false' : 'the VPC is yours, so the construct adds no flow logs to it');

@@ -7,8 +7,8 @@ import { API_DEFAULTS } from '../props/defaults';
 
 /** Where the load balancer, the VPC link and the tasks go. */
 export interface NetworkPlan {
-  /** The subnets of the load balancer and the VPC link. */
-  readonly privateSubnets: ec2.SubnetSelection;
+  /** The subnets of the VPC link and (with `PrivateEcsHttpApi`) the load balancer: private, or isolated ones. */
+  readonly linkSubnets: ec2.SubnetSelection;
   /** The subnets of the tasks. */
   readonly taskSubnets: ec2.SubnetSelection;
   /** Whether the tasks get a public IP address. */
@@ -90,14 +90,14 @@ function admitOnlyTheVpc(vpc: ec2.Vpc, provider: ec2.IConnectable): void {
  * Throws when the VPC has no subnets that fit; how many zones they must span is the backend's rule.
  */
 export function planNetwork(vpc: ec2.IVpc, taskEgress: TaskEgress, vpcSubnets?: ec2.SubnetSelection): NetworkPlan {
-  const privateSubnets = vpcSubnets ?? defaultPrivateSubnets(vpc, taskEgress);
+  const linkSubnets = vpcSubnets ?? defaultPrivateSubnets(vpc, taskEgress);
   if (taskEgress !== TaskEgress.PUBLIC_IP) {
-    return { privateSubnets, taskSubnets: privateSubnets, assignPublicIp: false };
+    return { linkSubnets, taskSubnets: linkSubnets, assignPublicIp: false };
   }
   if (vpc.publicSubnets.length === 0) {
     throw new Error('taskEgress PUBLIC_IP needs public subnets for the tasks, but vpc has none (SubnetType.PUBLIC)');
   }
-  return { privateSubnets, taskSubnets: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: true };
+  return { linkSubnets, taskSubnets: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: true };
 }
 
 function defaultPrivateSubnets(vpc: ec2.IVpc, taskEgress: TaskEgress): ec2.SubnetSelection {
@@ -115,7 +115,7 @@ function defaultPrivateSubnets(vpc: ec2.IVpc, taskEgress: TaskEgress): ec2.Subne
 
 /** The number of Availability Zones of the subnets `plan` puts the VPC link (and a load balancer) in. */
 export function zonesOf(vpc: ec2.IVpc, plan: NetworkPlan): number {
-  return new Set(vpc.selectSubnets(plan.privateSubnets).availabilityZones).size;
+  return new Set(vpc.selectSubnets(plan.linkSubnets).availabilityZones).size;
 }
 
 /**

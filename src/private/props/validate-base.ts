@@ -10,15 +10,15 @@ import { TaskEgress } from '../../task-egress';
  * gave them, before any default is applied. Throws an error that names the prop and what to do.
  */
 export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
-  const ownVpc = props.vpc !== undefined || props.cluster !== undefined;
-  requireOnlyWithCreatedVpc(ownVpc, 'natGateways', props.natGateways);
-  requireOnlyWithCreatedVpc(ownVpc, 'vpcFlowLogs', props.vpcFlowLogs);
-  requireOnlyWithCreatedVpc(ownVpc, 'natGatewayProvider', props.natGatewayProvider);
+  const userVpc = props.vpc !== undefined || props.cluster !== undefined;
+  requireOnlyWithCreatedVpc(userVpc, 'natGateways', props.natGateways);
+  requireOnlyWithCreatedVpc(userVpc, 'vpcFlowLogs', props.vpcFlowLogs);
+  requireOnlyWithCreatedVpc(userVpc, 'natGatewayProvider', props.natGatewayProvider);
   if (props.natGatewayProvider && props.taskEgress !== undefined && props.taskEgress !== TaskEgress.NAT_GATEWAY) {
     throw new Error(`natGatewayProvider applies only to taskEgress NAT_GATEWAY, got ${props.taskEgress}: those tasks use no NAT`);
   }
   requireOnlyWithCreatedVpc(props.cluster !== undefined, 'containerInsights', props.containerInsights, 'cluster');
-  if (ownVpc && props.taskEgress === TaskEgress.VPC_ENDPOINTS) {
+  if (userVpc && props.taskEgress === TaskEgress.VPC_ENDPOINTS) {
     throw new Error(
       'taskEgress VPC_ENDPOINTS is only for a VPC the construct creates, got a vpc or cluster: '
       + 'add the endpoints to your VPC yourself and keep taskEgress NAT_GATEWAY with vpcSubnets set to its isolated subnets',

@@ -11,14 +11,14 @@ import type { ResolvedServiceOptions } from '../props/resolved-options';
 import { requireImageInRegionalEcr } from '../props/validate-service';
 
 /** What every service plugs into, with either backend: where it runs, the VPC endpoints, and the alarms asked for. */
-export interface ServicePlacement {
+export interface ServiceSurroundings {
   readonly placement: FargateServicePlacement;
   readonly endpoints?: TaskVpcEndpoints;
   readonly recommendedAlarms: boolean;
 }
 
 /** What a backend knows of a service it has wired: the target group to scale on, and the alarms of its traffic. */
-export interface BackendSignals {
+export interface BackendAlarmSources {
   /** The target group whose requests per target auto scaling tracks; none without a load balancer. */
   readonly scalingTargetGroup?: elbv2.ApplicationTargetGroup;
   /** Creates the backend's alarms of a bad release, which roll a deployment back. */
@@ -32,19 +32,19 @@ export interface BackendSignals {
  */
 export function completeService(
   scope: Construct,
-  wiring: ServicePlacement,
+  surroundings: ServiceSurroundings,
   resources: FargateServiceResources,
   options: ResolvedServiceOptions,
-  signals: BackendSignals,
+  alarmSources: BackendAlarmSources,
 ): cloudwatch.Alarm[] {
-  if (wiring.endpoints) {
+  if (surroundings.endpoints) {
     requireImageInRegionalEcr(resources.taskDefinition.defaultContainer!.imageName, Stack.of(scope).region);
   }
-  wiring.endpoints?.allowTasks(resources.securityGroup, options.secrets !== undefined && Object.keys(options.secrets).length > 0);
+  surroundings.endpoints?.allowTasks(resources.securityGroup, options.secrets !== undefined && Object.keys(options.secrets).length > 0);
   if (options.autoScaling) {
-    configureAutoScaling(resources.service, signals.scalingTargetGroup, options.autoScaling);
+    configureAutoScaling(resources.service, alarmSources.scalingTargetGroup, options.autoScaling);
   }
-  const releaseAlarms = wiring.recommendedAlarms ? signals.releaseAlarms(scope) : [];
+  const releaseAlarms = surroundings.recommendedAlarms ? alarmSources.releaseAlarms(scope) : [];
   if (releaseAlarms.length > 0 && options.bakeTime && !options.bakeTime.isUnresolved()
     && options.bakeTime.toSeconds() < RELEASE_ALARM_WINDOW.toSeconds()) {
     // ECS watches a shifting deployment's alarms during its bake time only: a shorter one ends before they can go off.
@@ -54,7 +54,7 @@ export function completeService(
       + `got ${options.bakeTime.toHumanString()}: the target alarms that roll the deployment back need ${RELEASE_ALARM_WINDOW.toHumanString()} of bad minutes to go off`,
     );
   }
-  const alarms = wiring.recommendedAlarms ? [...releaseAlarms, ...createLoadAlarms(scope, resources.service)] : [];
+  const alarms = surroundings.recommendedAlarms ? [...releaseAlarms, ...createLoadAlarms(scope, resources.service)] : [];
   const deploymentAlarms = [...releaseAlarms, ...(options.deploymentAlarms ?? [])];
   const gradual = options.deploymentStrategy === ecs.DeploymentStrategy.CANARY || options.deploymentStrategy === ecs.DeploymentStrategy.LINEAR;
   if (gradual && deploymentAlarms.length === 0 && !options.lifecycleHooks?.length) {

@@ -12,7 +12,7 @@ import type { Foundation } from '../../network/foundation';
 import { zonesOf } from '../../network/network-plan';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createFargateService } from '../../service/fargate-service';
-import type { ServicePlacement } from '../../service/service-completion';
+import type { ServiceSurroundings } from '../../service/service-completion';
 import { completeService } from '../../service/service-completion';
 import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
@@ -31,7 +31,7 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
   public readonly defaultIntegrationId = 'CloudMapIntegration';
   public readonly namespace: servicediscovery.IPrivateDnsNamespace;
   public readonly services: CloudMapService[] = [];
-  private readonly placement: ServicePlacement;
+  private readonly surroundings: ServiceSurroundings;
   private vpcLinkSecurityGroup?: ec2.ISecurityGroup;
 
   constructor(scope: Construct, foundation: Foundation, props: PrivateEcsCloudMapHttpApiProps, recommendedAlarms: boolean) {
@@ -49,7 +49,7 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
       name: props.cloudMapNamespaceName ?? `${Names.uniqueResourceName(scope, { maxLength: 54 }).toLowerCase()}.internal`,
       description: `Tasks of the ECS services of ${scope.node.path}`,
     });
-    this.placement = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
+    this.surroundings = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
   }
 
   public validateService(serviceId: string, given: ContainerServiceOptions): void {
@@ -82,7 +82,7 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
    * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-serviceregistry.html
    */
   public wireService(scope: Construct, options: ResolvedServiceOptions, _route?: ServiceRoute): CloudMapWiring {
-    const resources = createFargateService(scope, this.placement.placement, options, 'Fargate tasks: admit only the API Gateway VPC link, on the container port');
+    const resources = createFargateService(scope, this.surroundings.placement, options, 'Fargate tasks: admit only the API Gateway VPC link, on the container port');
     const cloudMapService = resources.service.enableCloudMap({
       cloudMapNamespace: this.namespace,
       dnsRecordType: servicediscovery.DnsRecordType.SRV,
@@ -97,7 +97,7 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     }
     // Without a load balancer there are no target metrics to roll a deployment back on: the circuit
     // breaker (with the container health check) and the user's deploymentAlarms do it.
-    const alarms = completeService(scope, this.placement, resources, options, { releaseAlarms: () => [] });
+    const alarms = completeService(scope, this.surroundings, resources, options, { releaseAlarms: () => [] });
     return { ...resources, cloudMapService, alarms };
   }
 

@@ -19,7 +19,7 @@ import { isShifting, resolveLoadBalancerProps } from '../../props/defaults';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createTargetAlarms } from '../../service/alarms';
 import { createFargateService, createTargetGroup } from '../../service/fargate-service';
-import type { ServicePlacement } from '../../service/service-completion';
+import type { ServiceSurroundings } from '../../service/service-completion';
 import { completeService } from '../../service/service-completion';
 import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
@@ -44,7 +44,7 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   public readonly listeners: ServiceListeners;
   public readonly services: LoadBalancedService[] = [];
-  private readonly placement: ServicePlacement;
+  private readonly surroundings: ServiceSurroundings;
   private readonly secureServerName?: string;
   private readonly priorities: TakenPriority[] = [];
 
@@ -63,7 +63,7 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
     });
     this.loadBalancer = new elbv2.ApplicationLoadBalancer(scope, 'LoadBalancer', {
       vpc: foundation.vpc,
-      vpcSubnets: foundation.network.privateSubnets,
+      vpcSubnets: foundation.network.linkSubnets,
       internetFacing: false,
       securityGroup,
       dropInvalidHeaderFields: true,
@@ -81,7 +81,7 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
         : createListener(this.loadBalancer, props.loadBalancerCertificate, 'TestListener', props.testListenerPort),
     };
     this.secureServerName = props.loadBalancerServerName;
-    this.placement = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
+    this.surroundings = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
   }
 
   public validateService(): void {
@@ -93,8 +93,8 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
   }
 
   public wireService(scope: Construct, options: ResolvedServiceOptions, route?: ServiceRoute): LoadBalancedWiring {
-    const service = createFargateService(scope, this.placement.placement, options, 'Fargate tasks: admits only the load balancer, on the container port');
-    const resources = { ...service, targetGroup: createTargetGroup(scope, 'TargetGroup', this.placement.placement.vpc, options) };
+    const service = createFargateService(scope, this.surroundings.placement, options, 'Fargate tasks: admits only the load balancer, on the container port');
+    const resources = { ...service, targetGroup: createTargetGroup(scope, 'TargetGroup', this.surroundings.placement.vpc, options) };
     const trafficRouting = isShifting(options.deploymentStrategy) ? SHIFTING_ROUTING : ROLLING_ROUTING;
     const routing: ListenerRouting | undefined = route && { pathPrefix: route.pathPrefix, priority: route.listenerRulePriority! };
     const targetGroups = trafficRouting.route(scope, resources, options, this.listeners, routing);
@@ -105,7 +105,7 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
         listener?.addTargetGroups('Default', { targetGroups: [resources.targetGroup] });
       }
     }
-    const alarms = completeService(scope, this.placement, resources, options, {
+    const alarms = completeService(scope, this.surroundings, resources, options, {
       scalingTargetGroup: resources.targetGroup,
       releaseAlarms: alarmScope => createTargetAlarms(alarmScope, targetGroups),
     });
