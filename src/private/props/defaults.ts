@@ -29,7 +29,8 @@ const SERVICE_PROP_DEFAULTS = {
 
 /**
  * How long both sets of tasks run after a blue/green, canary or linear shift. ECS requires a bake
- * time for BLUE_GREEN; ten minutes lets the deployment alarms (five-minute periods) see the new tasks.
+ * time for BLUE_GREEN, and watches the deployment alarms only until it ends: ten minutes gives the
+ * target alarms (three one-minute periods, `RELEASE_ALARM_WINDOW`) room to go off and ECS to shift back.
  * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html
  */
 const SHIFTING_BAKE_TIME = Duration.minutes(10);
