@@ -41,7 +41,8 @@ export interface PrivateEcsHttpApiBaseProps extends ContainerServiceOptions {
 
   /**
    * The subnets for the load balancer (if any) and the VPC link, and for the tasks unless `taskEgress` is
-   * `PUBLIC_IP`. They must span at least two Availability Zones.
+   * `PUBLIC_IP`. With `PrivateEcsHttpApi` they must span at least two Availability Zones (a load
+   * balancer needs two); `PrivateEcsCloudMapHttpApi` warns when they span one.
    *
    * @default - the VPC's private subnets with egress; for a `taskEgress` other than `NAT_GATEWAY`,
    * its isolated subnets when it has no private subnets with egress

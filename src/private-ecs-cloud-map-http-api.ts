@@ -4,6 +4,7 @@ import type { AddServiceOptions } from './api-service';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import type { ICloudMapApiService } from './cloud-map-api-service';
 import { CloudMapBackend } from './private/backends/cloud-map/cloud-map-backend';
+import { validateCloudMapProps } from './private/backends/cloud-map/validate-cloud-map';
 import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 
 /**
@@ -61,6 +62,8 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
    * @param props the default service's image and options, and the network, namespace and API around it
    */
   constructor(scope: Construct, id: string, props: PrivateEcsCloudMapHttpApiProps) {
+    // What Cloud Map cannot do is refused before anything is built; the base checks the rest.
+    validateCloudMapProps(props);
     super(scope, id, props);
 
     // Cloud Map namespace, where the tasks register: the load balancer's place.

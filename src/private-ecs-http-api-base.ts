@@ -211,7 +211,6 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
    * @internal
    */
   protected _serve<W extends WiredService>(backend: ServiceBackend<W, AddedServiceConstruct>): W {
-    backend.validateService('', this.given);
     const { vpcLink, securityGroup } = createVpcLink(this, this.vpc, this._foundation.network.linkSubnets, backend.vpcLinkDescription);
     backend.admitVpcLink(securityGroup);
     const wired = backend.wireService(this, this._resolved);
@@ -237,6 +236,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
       taken: backend.services.map(added => added.pathPrefix),
       defaultParameterMapping: this.given.parameterMapping,
       routesByPath: backend.routesByPath,
+      recommendedAlarms: this._resolved.recommendedAlarms,
     });
     const added = backend.createService(this, { id, options, resolved, routes: served.routes });
     backend.services.push(added);

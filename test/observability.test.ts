@@ -82,7 +82,7 @@ describe('recommended alarms', () => {
     expect(Object.keys(alarms)).toHaveLength(2);
   });
 
-  test('the target alarms, which roll deployments back, go off within three minutes: inside the shortest bake time allowed', () => {
+  test('the target alarms, which roll deployments back, go off after three minutes: inside the shortest bake time allowed', () => {
     for (const metricName of ['UnHealthyHostCount', 'HTTPCode_Target_5XX_Count']) {
       const alarms = Object.values(scenario.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: metricName } }));
       for (const alarm of alarms) {

@@ -51,7 +51,7 @@ describe('listener rule priorities of added services', () => {
     const api = build({});
     api.addService('Orders', { image: SAMPLE_IMAGE, pathPrefix: '/orders' });
     expect(() => api.addService('Reports', { image: SAMPLE_IMAGE, pathPrefix: '/reports', listenerRulePriority: defaultListenerRulePriority('Orders') }))
-      .toThrow(/is already that of service 'Orders': set listenerRulePriority on one of them/);
+      .toThrow(/is already that of service 'Orders': set listenerRulePriority on 'Reports', the service you are adding, to a free priority/);
   });
 
   test.each([0, 50000, 1.5, -3])('fails when listenerRulePriority is %p', priority => {
@@ -112,21 +112,21 @@ describe('the deployment controller does not change with the strategy', () => {
 });
 
 describe('the recommended alarms fit inside the bake time', () => {
-  test('fails when bakeTime is shorter than the three minutes the target alarms need to go off', () => {
-    expect(() => build({ deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN, bakeTime: Duration.minutes(2), recommendedAlarms: true }))
-      .toThrow(/bakeTime of the service at TestStack\/Api must be at least 3 minutes with recommendedAlarms, got 2 minutes/);
+  test('fails when bakeTime is shorter than the five minutes the target alarms need to go off', () => {
+    expect(() => build({ deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN, bakeTime: Duration.minutes(4), recommendedAlarms: true }))
+      .toThrow(/^bakeTime must be at least 5 minutes with recommendedAlarms, got 4 minutes: the target alarms .* go off after 3 bad minutes/);
   });
 
   test('fails for an added service too', () => {
     const api = build({ recommendedAlarms: true });
     expect(() => api.addService('Orders', {
       image: SAMPLE_IMAGE, pathPrefix: '/orders', deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN, bakeTime: Duration.minutes(1),
-    })).toThrow(/bakeTime of the service at TestStack\/Api\/Orders must be at least 3 minutes/);
+    })).toThrow(/^bakeTime of service 'Orders' must be at least 5 minutes with recommendedAlarms, got 1 minute/);
   });
 
-  test('accepts three minutes, and any bake time without the recommended alarms', () => {
+  test('accepts five minutes, and any bake time without the recommended alarms', () => {
     const blueGreen = ecs.DeploymentStrategy.BLUE_GREEN;
-    expect(() => build({ deploymentStrategy: blueGreen, bakeTime: Duration.minutes(3), recommendedAlarms: true })).not.toThrow();
+    expect(() => build({ deploymentStrategy: blueGreen, bakeTime: Duration.minutes(5), recommendedAlarms: true })).not.toThrow();
     expect(() => build({ deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN, bakeTime: Duration.minutes(1) })).not.toThrow();
   });
 });

@@ -39,6 +39,8 @@ export interface UpdateCase {
   readonly touchesShiftedRule?: string;
   /** A brief gap in service that the change brings, though it replaces nothing: why, and how to avoid it. */
   readonly gap?: string;
+  /** Why the change fails the update with PriorityInUse, when the user's own priorities make it so, and how to make it. */
+  readonly clashes?: string;
 }
 
 const image = (tag: string) => ecs.ContainerImage.fromRegistry(`public.ecr.aws/ecs-sample-image/amazon-ecs-sample:${tag}`);
@@ -122,6 +124,18 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
     before: alb({}, [service('Orders', BLUE_GREEN)]),
     after: alb({}, [service('Orders', { ...BLUE_GREEN, pathPrefix: '/purchases' })]),
     touchesShiftedRule: 'CloudFormation updates the rule whole, and writes the template\'s 100/0 weights over those ECS set (aws/aws-cdk#36649): deploy it while the primary target group serves',
+  },
+  {
+    change: 'a shifting service\'s listenerRulePriority set',
+    before: alb({}, [service('Orders', BLUE_GREEN)]),
+    after: alb({}, [service('Orders', { ...BLUE_GREEN, listenerRulePriority: 20 })]),
+    touchesShiftedRule: 'a new priority is an update of the rule, which writes the template\'s 100/0 weights back: deploy it while the primary target group serves',
+  },
+  {
+    change: 'two services\' listenerRulePriority swapped',
+    before: alb({}, [service('Orders', { listenerRulePriority: 10 }), service('Reports', { listenerRulePriority: 20 })]),
+    after: alb({}, [service('Orders', { listenerRulePriority: 20 }), service('Reports', { listenerRulePriority: 10 })]),
+    clashes: 'each rule moves onto the priority the other still holds, and the load balancer refuses either update: move one to a free priority in one deploy, then swap',
   },
   { change: 'a service\'s listenerRulePriority set', before: alb({}, [service('Orders')]), after: alb({}, [service('Orders', { listenerRulePriority: 20 })]) },
   { change: 'a test listener added', before: alb(BLUE_GREEN), after: alb({ ...BLUE_GREEN, testListenerPort: 8080 }) },

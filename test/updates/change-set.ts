@@ -76,7 +76,8 @@ export function computeUpdate(before: Template, after: Template): UpdateReport {
       added.push(logicalId);
     } else if (change.isRemoval) {
       removed.push(logicalId);
-    } else if (change.isDifferent) {
+    } else if (Object.keys(change.propertyUpdates).length > 0) {
+      // Only a property change is sent to the resource: Metadata or DependsOn alone is not.
       changed.add(logicalId);
     }
     if (change.changeImpact === ResourceImpact.WILL_REPLACE || change.changeImpact === ResourceImpact.MAY_REPLACE) {
@@ -90,7 +91,7 @@ export function computeUpdate(before: Template, after: Template): UpdateReport {
   const typeOf = (template: Template, id: string) => template.Resources?.[id]?.Type ?? '?';
   const moved = removed
     .filter(id => kept.has(typeOf(before, id)) && added.some(other => typeOf(after, other) === typeOf(before, id)))
-    .map(id => ({ logicalId: id, type: typeOf(before, id), properties: ['(logical id moved)'] }));
+    .map(id => ({ logicalId: id, type: typeOf(before, id), properties: ['(removed while another of its type is added: a moved logical id?)'] }));
   const replacedIds = new Set(replaced.map(r => r.logicalId));
   return {
     replaced,

@@ -62,7 +62,10 @@ export function describeReport(report: UpdateReport): string {
   if (report.added.length > 0 || report.removed.length > 0) {
     effects.push(`creates ${report.added.length}, deletes ${report.removed.length} resources`);
   }
-  return effects.length === 0 ? 'updates in place' : `in place; ${effects.join('; ')}`;
+  if (effects.length === 0) {
+    return 'updates in place';
+  }
+  return kept.size > 0 ? effects.join('; ') : `in place; ${effects.join('; ')}`;
 }
 
 /** The README's "Updating a deployed stack" table, rendered from the computed catalog. */
@@ -71,7 +74,9 @@ export function renderTable(results: readonly CaseResult[]): string {
     const [without, withFlags] = FLAG_SETS.map(flags => describeReport(reports[flags]));
     const does = without === withFlags ? without : `${FLAG_SETS[0]}: ${without}<br>${FLAG_SETS[1]}: ${withFlags}`;
     const notes = [...Object.values(update.forced ?? {}), ...(update.touchesShiftedRule ? [update.touchesShiftedRule] : [])];
-    const up = update.gap ? `a brief gap: ${update.gap}` : notes.length === 0 ? 'yes' : `**read first**: ${notes.join('; ')}`;
+    const up = update.clashes ? `**fails**: ${update.clashes}`
+      : update.gap ? `a brief gap: ${update.gap}`
+        : notes.length === 0 ? 'yes' : `**read first**: ${notes.join('; ')}`;
     return `| ${update.change} | ${update.before.backend === 'Cloud Map' || update.after.backend === 'Cloud Map' ? 'Cloud Map' : 'load balancer'} | ${does} | ${up} |`;
   });
   return [

@@ -3,7 +3,6 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import type { AddServiceOptions } from '../../api-service';
-import type { ContainerServiceOptions } from '../../service-options';
 import type { ServiceRoutes } from '../api/routes';
 import type { ResolvedServiceOptions } from '../props/resolved-options';
 import type { FargateServiceResources } from '../service/fargate-service';
@@ -42,8 +41,12 @@ export interface ServiceBackend<W extends WiredService, S extends AddedServiceCo
   /** The added services, in the order they were added: the base class adds each it creates. */
   readonly services: S[];
 
-  /** Refuses what this backend cannot do with one service's options: `serviceId` is `''` for the default service. */
-  validateService(serviceId: string, given: ContainerServiceOptions): void;
+  /**
+   * Refuses what this backend cannot do with an added service's options, as given, before it is
+   * resolved. (The default service's are the construct's props: each construct checks them with its
+   * backend's rules before anything is built.)
+   */
+  validateService(serviceId: string, given: AddServiceOptions): void;
   /** Lets the VPC link, through its security group, reach what it calls. */
   admitVpcLink(securityGroup: ec2.ISecurityGroup): void;
   /** Builds one service in `scope` and wires it in: the default service without a route. */

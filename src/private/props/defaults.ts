@@ -69,6 +69,23 @@ export const API_DEFAULTS = {
   natGateways: 2,
 } as const;
 
+/**
+ * The target alarms roll deployments back, so they must go off while ECS still watches: during a
+ * rolling deployment and the time ECS derives from the alarms' own configuration, and during a shifting
+ * deployment's bake time only. They sum one-minute periods, the load balancer's finest (it reports
+ * "every 60 seconds"), and go off after three bad ones.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+ */
+export const RELEASE_ALARMS = { period: Duration.minutes(1), evaluationPeriods: 3 } as const;
+
+/**
+ * The shortest bake time with the recommended alarms: their three minutes, and two more for the load
+ * balancer's data to reach CloudWatch and the alarm to change state (AWS gives no figure for that delay;
+ * two minutes is our margin).
+ */
+export const SHORTEST_BAKE_TIME_WITH_ALARMS = Duration.minutes(5);
+
 /** The integration timeouts an HTTP API accepts, in milliseconds (its quotas say 50 ms to 30 s). */
 export const INTEGRATION_TIMEOUT_MS = { min: 50, max: 30_000 } as const;
 

@@ -2,6 +2,7 @@ import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { resolveServiceOptions } from './defaults';
 import { validatePathPrefix, validatePathRewrite } from './path-prefix';
 import type { ResolvedServiceOptions } from './resolved-options';
+import { requireBakeTimeForAlarms } from './validate-deployment';
 import { validateServiceOptions } from './validate-service';
 import type { AddServiceOptions } from '../../api-service';
 
@@ -16,6 +17,8 @@ export interface AddedServiceContext {
    * each service's integration calls its own tasks, whatever the path.
    */
   readonly routesByPath: boolean;
+  /** Whether the services get the recommended alarms, which a shifting service's bake time must fit. */
+  readonly recommendedAlarms: boolean;
 }
 
 /**
@@ -27,6 +30,7 @@ export function resolveAddedService(id: string, options: AddServiceOptions, cont
   validatePathPrefix(options.pathPrefix, context.taken);
   const resolved = resolveServiceOptions(options);
   validateServiceOptions(resolved);
+  requireBakeTimeForAlarms(`bakeTime of service '${id}'`, resolved.bakeTime, context.recommendedAlarms);
   const prop = `parameterMapping of service '${id}'`;
   if (context.routesByPath) {
     validatePathRewrite(prop, resolved.parameterMapping, options.pathPrefix);

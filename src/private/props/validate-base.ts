@@ -1,6 +1,7 @@
 import { API_DEFAULTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
+import { requireBakeTimeForAlarms } from './validate-deployment';
 import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate-service';
 import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
 import { TaskEgress } from '../../task-egress';
@@ -53,6 +54,7 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
  */
 export function validateResolvedProps(resolved: ResolvedBaseProps): void {
   validateServiceOptions(resolved);
+  requireBakeTimeForAlarms('bakeTime', resolved.bakeTime, resolved.recommendedAlarms);
   if (resolved.taskEgress === TaskEgress.NAT_GATEWAY) {
     if (resolved.natGateways === 0) {
       throw new Error(

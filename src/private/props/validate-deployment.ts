@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import type { Duration } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { isShifting } from './defaults';
+import { isShifting, RELEASE_ALARMS, SHORTEST_BAKE_TIME_WITH_ALARMS } from './defaults';
 import type { ResolvedServiceOptions } from './resolved-options';
 
 /** ECS's defaults for the step bake times it applies when a TrafficShiftConfig leaves them out, in minutes. */
@@ -51,6 +51,24 @@ export function validateDeployment(options: ResolvedServiceOptions): void {
       const steps = Number.isInteger(100 / percent) ? 100 / percent - 1 : Math.floor(100 / percent);
       requireWithinCloudFormationLimit(`bakeTime + ${steps} steps of linearConfiguration.stepBakeTime`, bakeMinutes + steps * stepMinutes);
     }
+  }
+}
+
+/**
+ * Refuses a bake time too short for the recommended alarms to go off in: ECS watches a shifting
+ * deployment's alarms during its bake time only. `prop` names the service's bake time in the message.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
+ */
+export function requireBakeTimeForAlarms(prop: string, bakeTime: Duration | undefined, recommendedAlarms: boolean): void {
+  if (!recommendedAlarms || bakeTime === undefined || bakeTime.isUnresolved()) {
+    return;
+  }
+  const shortest = SHORTEST_BAKE_TIME_WITH_ALARMS;
+  if (bakeTime.toSeconds() < shortest.toSeconds()) {
+    throw new Error(
+      `${prop} must be at least ${shortest.toHumanString()} with recommendedAlarms, got ${bakeTime.toHumanString()}: `
+      + `the target alarms that roll the deployment back go off after ${RELEASE_ALARMS.evaluationPeriods} bad minutes, once CloudWatch has the data`,
+    );
   }
 }
 

@@ -4,23 +4,15 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
+import { RELEASE_ALARMS } from '../props/defaults';
 
 /** Sustained for three five-minute periods, so one slow deploy or one bad minute does not page anyone. */
 const PERIOD = Duration.minutes(5);
-const EVALUATION_PERIODS = 3;
+// Every alarm goes off after three bad periods: the target alarms' count is what a bake time must fit.
+const EVALUATION_PERIODS = RELEASE_ALARMS.evaluationPeriods;
 
-/**
- * The target alarms roll deployments back, so they must go off while ECS still watches: during a
- * rolling deployment and the time ECS derives from the alarms' own configuration, and during a shifting
- * deployment's bake time only (ten minutes by default). Three periods of a minute, the load balancer's
- * finest (it reports "every 60 seconds"), fit in the shortest bake time the construct allows.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
- */
-const RELEASE_PERIOD = Duration.minutes(1);
-
-/** How long a target alarm takes to go off from the first bad minute: the shortest bake time with the recommended alarms. */
-export const RELEASE_ALARM_WINDOW = Duration.minutes(RELEASE_PERIOD.toMinutes() * EVALUATION_PERIODS);
+/** The target alarms' period: they must go off within a deployment's bake time (`RELEASE_ALARMS`). */
+const RELEASE_PERIOD = RELEASE_ALARMS.period;
 
 /**
  * The API's alarms: 5% or more of the requests answered with a 5xx, and a p99 latency of

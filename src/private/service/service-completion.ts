@@ -3,7 +3,7 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
-import { createLoadAlarms, RELEASE_ALARM_WINDOW } from './alarms';
+import { createLoadAlarms } from './alarms';
 import type { FargateServicePlacement, FargateServiceResources } from './fargate-service';
 import { configureAutoScaling } from './scaling';
 import type { TaskVpcEndpoints } from '../network/vpc-endpoints';
@@ -45,15 +45,6 @@ export function completeService(
     configureAutoScaling(resources.service, alarmSources.scalingTargetGroup, options.autoScaling);
   }
   const releaseAlarms = surroundings.recommendedAlarms ? alarmSources.releaseAlarms(scope) : [];
-  if (releaseAlarms.length > 0 && options.bakeTime && !options.bakeTime.isUnresolved()
-    && options.bakeTime.toSeconds() < RELEASE_ALARM_WINDOW.toSeconds()) {
-    // ECS watches a shifting deployment's alarms during its bake time only: a shorter one ends before they can go off.
-    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
-    throw new Error(
-      `bakeTime of the service at ${scope.node.path} must be at least ${RELEASE_ALARM_WINDOW.toHumanString()} with recommendedAlarms, `
-      + `got ${options.bakeTime.toHumanString()}: the target alarms that roll the deployment back need ${RELEASE_ALARM_WINDOW.toHumanString()} of bad minutes to go off`,
-    );
-  }
   const alarms = surroundings.recommendedAlarms ? [...releaseAlarms, ...createLoadAlarms(scope, resources.service)] : [];
   const deploymentAlarms = [...releaseAlarms, ...(options.deploymentAlarms ?? [])];
   const gradual = options.deploymentStrategy === ecs.DeploymentStrategy.CANARY || options.deploymentStrategy === ecs.DeploymentStrategy.LINEAR;

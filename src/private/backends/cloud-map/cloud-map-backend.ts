@@ -5,9 +5,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
 import { CloudMapService } from './cloud-map-service';
-import { validateCloudMapAddedService, validateCloudMapService, validateNamespace } from './validate-cloud-map';
+import { validateCloudMapAddedService, validateCloudMapService } from './validate-cloud-map';
+import type { AddServiceOptions } from '../../../api-service';
 import type { PrivateEcsCloudMapHttpApiProps } from '../../../private-ecs-cloud-map-http-api';
-import type { ContainerServiceOptions } from '../../../service-options';
 import type { Foundation } from '../../network/foundation';
 import { zonesOf } from '../../network/network-plan';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
@@ -35,7 +35,6 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
   private vpcLinkSecurityGroup?: ec2.ISecurityGroup;
 
   constructor(scope: Construct, foundation: Foundation, props: PrivateEcsCloudMapHttpApiProps, recommendedAlarms: boolean) {
-    validateNamespace(props.cloudMapNamespaceName, props.cloudMapNamespace !== undefined);
     if (zonesOf(foundation.vpc, foundation.network) < 2) {
       // Neither the VPC link nor Cloud Map needs two zones; a service that runs in one has no second to fail over to.
       Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:singleAvailabilityZone',
@@ -52,8 +51,9 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     this.surroundings = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
   }
 
-  public validateService(serviceId: string, given: ContainerServiceOptions): void {
+  public validateService(serviceId: string, given: AddServiceOptions): void {
     validateCloudMapService(serviceId, given);
+    validateCloudMapAddedService(serviceId, given);
   }
 
   public admitVpcLink(securityGroup: ec2.ISecurityGroup): void {
@@ -111,7 +111,6 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
   }
 
   public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): CloudMapService {
-    validateCloudMapAddedService(id, options);
     return new CloudMapService(scope, id, this, routes, resolved, { pathPrefix: options.pathPrefix });
   }
 }

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import type { AddServiceOptions } from '../../../api-service';
+import type { PrivateEcsCloudMapHttpApiProps } from '../../../private-ecs-cloud-map-http-api';
 import type { ContainerServiceOptions } from '../../../service-options';
 import { isShifting } from '../../props/defaults';
 
@@ -9,6 +10,12 @@ import { isShifting } from '../../props/defaults';
  * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html
  */
 export const MAX_TASKS_WITH_SERVICE_DISCOVERY = 1000;
+
+/** Checks the props of `PrivateEcsCloudMapHttpApi` that Cloud Map has rules for, before anything is built: the namespace, and the default service's options. */
+export function validateCloudMapProps(props: PrivateEcsCloudMapHttpApiProps): void {
+  validateNamespace(props.cloudMapNamespaceName, props.cloudMapNamespace !== undefined);
+  validateCloudMapService('', props);
+}
 
 /** Refuses what only an added service behind a load balancer understands. */
 export function validateCloudMapAddedService(service: string, options: AddServiceOptions): void {

@@ -63,7 +63,8 @@ export function resolveListenerRulePriority(serviceId: string, given: number | u
   if (clash) {
     throw new Error(
       `listenerRulePriority ${priority} of service '${serviceId}' is already that of service '${clash.serviceId}'${given === undefined ? ' (both derived from their ids)' : ''}: `
-      + `set listenerRulePriority on one of them to a free priority from ${min} to ${max - 1}`,
+      + `set listenerRulePriority on '${serviceId}', the service you are adding, to a free priority from ${min} to ${max - 1} `
+      + '(a new priority for a deployed service that shifts traffic rewrites the rule ECS shifts)',
     );
   }
   return priority;

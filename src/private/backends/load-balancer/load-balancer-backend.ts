@@ -85,7 +85,7 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
   }
 
   public validateService(): void {
-    // Every service option has a meaning behind a load balancer.
+    // Every added service's option has a meaning behind a load balancer.
   }
 
   public admitVpcLink(securityGroup: ec2.ISecurityGroup): void {
@@ -129,7 +129,8 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
 
   public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): LoadBalancedService {
     const priority = resolveListenerRulePriority(id, options.listenerRulePriority, this.priorities);
+    const added = new LoadBalancedService(scope, id, this, routes, resolved, { pathPrefix: options.pathPrefix, listenerRulePriority: priority });
     this.priorities.push({ serviceId: id, priority });
-    return new LoadBalancedService(scope, id, this, routes, resolved, { pathPrefix: options.pathPrefix, listenerRulePriority: priority });
+    return added;
   }
 }
