@@ -49,8 +49,8 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
   private readonly priorities: TakenPriority[] = [];
 
   constructor(scope: Construct, foundation: Foundation, props: PrivateEcsHttpApiProps, recommendedAlarms: boolean) {
-    // An Application Load Balancer needs subnets "from at least two Availability Zones".
-    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#availability-zones
+    // "[Application Load Balancers] You must specify subnets from at least two Availability Zones."
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html
     const zones = zonesOf(foundation.vpc, foundation.network);
     if (zones < 2) {
       throw new Error(`vpcSubnets must select subnets in at least two Availability Zones (an Application Load Balancer needs two), got ${zones}`);
