@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { createLoadAlarms } from './alarms';
 import type { FargateServicePlacement, FargateServiceResources } from './fargate-service';
 import { configureAutoScaling } from './scaling';
+import type { Foundation } from '../network/foundation';
 import type { TaskVpcEndpoints } from '../network/vpc-endpoints';
 import type { ResolvedServiceOptions } from '../props/resolved-options';
 import { requireImageInRegionalEcr } from '../props/validate-service';
@@ -15,6 +16,11 @@ export interface ServiceSurroundings {
   readonly placement: FargateServicePlacement;
   readonly endpoints?: TaskVpcEndpoints;
   readonly recommendedAlarms: boolean;
+}
+
+/** What every service of a backend plugs into, from the foundation the construct built. */
+export function surroundingsOf(foundation: Foundation, recommendedAlarms: boolean): ServiceSurroundings {
+  return { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
 }
 
 /** What a backend knows of a service it has wired: the target group to scale on, and the alarms of its traffic. */

@@ -13,7 +13,7 @@ import { zonesOf } from '../../network/network-plan';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createFargateService } from '../../service/fargate-service';
 import type { ServiceSurroundings } from '../../service/service-completion';
-import { completeService } from '../../service/service-completion';
+import { completeService, surroundingsOf } from '../../service/service-completion';
 import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
 /** A Fargate service registered in Cloud Map. */
@@ -48,7 +48,7 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
       name: props.cloudMapNamespaceName ?? `${Names.uniqueResourceName(scope, { maxLength: 54 }).toLowerCase()}.internal`,
       description: `Tasks of the ECS services of ${scope.node.path}`,
     });
-    this.surroundings = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
+    this.surroundings = surroundingsOf(foundation, recommendedAlarms);
   }
 
   public validateService(serviceId: string, given: AddServiceOptions): void {

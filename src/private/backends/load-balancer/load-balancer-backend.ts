@@ -20,7 +20,7 @@ import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createTargetAlarms } from '../../service/alarms';
 import { createFargateService, createTargetGroup } from '../../service/fargate-service';
 import type { ServiceSurroundings } from '../../service/service-completion';
-import { completeService } from '../../service/service-completion';
+import { completeService, surroundingsOf } from '../../service/service-completion';
 import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
 /** A Fargate service behind the listener: its target group, and the second one of a shifting strategy. */
@@ -81,7 +81,7 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
         : createListener(this.loadBalancer, props.loadBalancerCertificate, 'TestListener', props.testListenerPort),
     };
     this.secureServerName = props.loadBalancerServerName;
-    this.surroundings = { placement: foundation.placement, endpoints: foundation.endpoints, recommendedAlarms };
+    this.surroundings = surroundingsOf(foundation, recommendedAlarms);
   }
 
   public validateService(): void {
