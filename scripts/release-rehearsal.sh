@@ -13,6 +13,8 @@
 # 3. Each package against its registry: `npm publish --dry-run`, `twine check --strict` on the wheel
 #    and sdist, what Maven Central requires of the POM and jars, `go build` and `go vet` of the Go
 #    module, and scripts/check-release-artifacts.py for the rest.
+# 4. How the publish jobs authenticate (scripts/check-publish-jobs.ts): npm and PyPI by trusted
+#    publishing, in an environment that holds no secret.
 #
 # Cheap to reuse, and reused: the project's node_modules (linked into both clones, read only), the npm,
 # pip and Go caches, and a Maven repository kept between rehearsals (jsii-pacmak otherwise starts each
@@ -112,6 +114,10 @@ checks+=("go build, go vet (dist/go/cdkprivateecshttpapi): ok")
 say "each package against its registry's rules"
 "$venv/bin/python" "$root/scripts/check-release-artifacts.py" "$dist" "$version"
 checks+=("check-release-artifacts.py: ok")
+
+say "publish jobs: npm and PyPI with trusted publishing (OIDC), and no stored token where they run"
+(cd "$root" && ts-node --transpile-only --project tsconfig.dev.json scripts/check-publish-jobs.ts .github/workflows/release.yml) | sed 's/^/    /'
+checks+=("check-publish-jobs.ts (npm provenance, PyPI attestations, no registry token in environment release): ok")
 
 say "this working tree is as it was"
 if [[ "$(git status --porcelain=v1 --untracked-files=all)" != "$tree_before" || "$(git show-ref | sha256sum)" != "$refs_before" ]]; then
