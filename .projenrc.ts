@@ -2,7 +2,9 @@ import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { awscdk, javascript, JsonFile } from 'projen';
 import { configureCompatibility } from './projenrc/compatibility';
 import { configureLanguages } from './projenrc/languages';
-import { configureRelease, RELEASE_OPTIONS } from './projenrc/release';
+import { configureRelease, PUBLISH_ENVIRONMENTS, RELEASE_OPTIONS } from './projenrc/release';
+import { configureToolchain } from './projenrc/toolchain';
+import { configureUpgrades } from './projenrc/upgrades';
 import { configureValidation } from './projenrc/validation';
 
 /**
@@ -41,18 +43,25 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: DEV_TOOLS,
 
   // jsii targets. No .NET: no machine we build on has the .NET SDK.
+  // npm and PyPI take the release job's GitHub OIDC token (trusted publishing): no registry token is
+  // stored anywhere, npm adds a provenance statement and PyPI PEP 740 attestations. CONTRIBUTING.md
+  // says how the two registries are told to trust the workflow before the first release.
+  npmTrustedPublishing: true,
   publishToPypi: {
     distName: 'cdk-private-ecs-http-api',
     module: 'cdk_private_ecs_http_api',
+    trustedPublishing: true,
   },
   publishToMaven: {
     mavenGroupId: 'io.github.cdk-private-ecs-http-api',
     mavenArtifactId: 'cdk-private-ecs-http-api',
     javaPackage: 'io.github.cdkprivateecshttpapi',
+    githubEnvironment: PUBLISH_ENVIRONMENTS.maven,
   },
   publishToGo: {
     moduleName: 'github.com/cdk-private-ecs-http-api/cdk-private-ecs-http-api-go',
     packageName: 'cdkprivateecshttpapi',
+    githubEnvironment: PUBLISH_ENVIRONMENTS.go,
   },
 
   // The dev tsconfig sits at the root, where contributors and editors look for it;
@@ -109,7 +118,7 @@ project.addTask('bench', {
 // deployed stack. `npx projen updates:table -- --write` puts it into the README, whose test compares them.
 project.addTask('updates:table', {
   description: 'Print the README\'s "Updating a deployed stack" table, computed with the change rules of cdk diff',
-  env: { TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_TRANSPILE_ONLY: 'true', JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+  env: { TS_NODE_PROJECT: 'tsconfig.dev.json', TS_NODE_TRANSPILE_ONLY: 'true' },
   exec: 'node --require ts-node/register scripts/update-table.ts',
   receiveArgs: true,
 });
@@ -117,17 +126,16 @@ project.addTask('updates:table', {
 // Type-check everything the compiler does not (tests, examples, scripts): ts-jest only transpiles.
 project.testTask.prependExec('tsc --noEmit --project tsconfig.dev.json');
 
-// The machines here run Node 20; jsii would otherwise print its end-of-life banner on every run.
-project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
-
 // The npm package holds lib/, the assembly, the docs and rosetta/: none of the tooling around them.
 for (const pattern of ['/examples/', '/.ci/', 'cdk.out/', '/bench/', '/.venv*/', '/.cfnlintrc.yaml', '/.checkov.yaml']) {
   project.addPackageIgnore(pattern);
 }
 
+configureToolchain(project);
 configureValidation(project);
 configureLanguages(project);
 configureCompatibility(project);
 configureRelease(project);
+configureUpgrades(project);
 
 project.synth();

@@ -1,4 +1,5 @@
-import { awscdk, Component, github, javascript, ReleasableCommits } from 'projen';
+import { awscdk, Component, github, ReleasableCommits } from 'projen';
+import { NODE_VERSION } from './toolchain';
 
 /**
  * How we publish: projen-generated GitHub workflows that build, test and release to npm, PyPI, Maven
@@ -9,13 +10,13 @@ import { awscdk, Component, github, javascript, ReleasableCommits } from 'projen
 const REPOSITORY = 'https://github.com/cdk-private-ecs-http-api/cdk-private-ecs-http-api';
 
 /**
- * The toolchain every workflow job sets up, at exact versions: those of the machines `.ci/run` is
- * measured on (Node 20.20.2, Python 3.11.7, OpenJDK 17.0.15+6, Go 1.26.8), on a fixed runner image.
- * Maven is the one the runner image carries (3.9 on ubuntu-24.04; 3.8.7 here).
+ * The toolchain every workflow job sets up, at exact versions: those `.ci/run` is measured with (Node
+ * 24 LTS, projenrc/toolchain.ts; Python 3.11.7, OpenJDK 17.0.15+6, Go 1.26.8), on a fixed runner
+ * image. Maven is the one the runner image carries (3.9 on ubuntu-24.04; 3.8.7 here).
  */
 const TOOLCHAIN = {
   runner: 'ubuntu-24.04',
-  node: '20.20.2',
+  node: NODE_VERSION,
   python: '3.11.7',
   java: { distribution: 'temurin', version: '17.0.15+6' },
   go: '1.26.8',
@@ -24,11 +25,8 @@ const TOOLCHAIN = {
 /** publib publishes to every registry; `latest` would let any new release into our release job. */
 const PUBLIB_VERSION = '0.2.1061';
 
-/**
- * The bump and changelog tool, exactly. projen's default, commit-and-tag-version 13, requires
- * Node 22; 12.7.3 is the newest release that supports the Node 20 we build with.
- */
-const BUMP_PACKAGE = 'commit-and-tag-version@12.7.3';
+/** The bump and changelog tool, exactly (projen's default is the `^` range of its major version). */
+const BUMP_PACKAGE = 'commit-and-tag-version@13.2.1';
 
 /**
  * The actions projen 0.103.25 names by a version tag, pinned to that tag's commit (the others it
@@ -54,14 +52,18 @@ const COMMIT_TYPES = ['feat', 'fix', 'perf', 'revert', 'docs', 'test', 'refactor
 /** The commit types that change what users get, and so make a release: docs too, for Construct Hub shows our README. */
 const RELEASABLE_TYPES = ['feat', 'fix', 'perf', 'revert', 'docs'];
 
-/** The GitHub environment that holds the publishing secrets; only the publish jobs enter it. */
-const RELEASE_ENVIRONMENT = 'release';
-
-/** The GitHub environment that holds the token the upgrade workflow opens its pull request with. */
-const UPGRADE_ENVIRONMENT = 'upgrade';
+/**
+ * The GitHub environments of the publish jobs, each limited to `main` (CONTRIBUTING.md). `release`,
+ * where npm and PyPI are published (and the GitHub release made), holds no secret: both registries trust
+ * the job's OIDC token, and their trusted-publisher settings name this workflow and this environment.
+ * Maven Central and the Go repository take no OIDC token, so their credentials live in environments of
+ * their own, which no other job enters.
+ */
+export const PUBLISH_ENVIRONMENTS = { trusted: 'release', maven: 'release-maven', go: 'release-go' } as const;
+const RELEASE_ENVIRONMENT = PUBLISH_ENVIRONMENTS.trusted;
 
 /** Workflows a newer run makes pointless: a pull request's checks and title lint, for its newest commit only. */
-const CANCEL_SUPERSEDED_RUNS = ['build', 'pull-request-lint'];
+const CANCEL_SUPERSEDED_RUNS = ['build', 'pull-request-lint', 'dependency-review'];
 
 /** Where twine, zizmor, shellcheck and check-jsonschema come from: a venv made by tools/python/install.sh from their lock file. */
 const RELEASE_TOOLS_VENV = '.venv-release';
@@ -109,18 +111,8 @@ export const RELEASE_OPTIONS = {
     permissions: { contents: github.workflows.JobPermission.READ },
     env: { CDK_DISABLE_VERSION_CHECK: '1' },
   },
-  depsUpgrade: true,
-  depsUpgradeOptions: {
-    workflowOptions: {
-      schedule: javascript.UpgradeDependenciesSchedule.WEEKLY,
-      // The token that opens the upgrade pull request (one made with the job's own token would start no
-      // workflow on it) lives in an environment of its own, as the publishing secrets do.
-      projenCredentials: github.GithubCredentials.fromPersonalAccessToken({
-        secret: 'PROJEN_GITHUB_TOKEN',
-        environment: UPGRADE_ENVIRONMENT,
-      }),
-    },
-  },
+  // Renovate moves every pin, the npm ones too (projenrc/upgrades.ts): projen's upgrade workflow would be a second way.
+  depsUpgrade: false,
   pullRequestTemplateContents: [
     '<!-- The title is the squash commit\'s message: a conventional commit, e.g. "feat: ...", "fix(routes): ...". See CONTRIBUTING.md. -->',
     '',

