@@ -12,8 +12,8 @@ require (
 require (
 	github.com/Masterminds/semver/v3 v3.5.0 // indirect
 	github.com/cdklabs/awscdk-asset-awscli-go/awscliv1/v2 v2.2.273 // indirect
-	github.com/cdklabs/awscdk-asset-node-proxy-agent-go/nodeproxyagentv6/v2 v2.1.1 // indirect
-	github.com/cdklabs/cloud-assembly-schema-go/awscdkcloudassemblyschema/v53 v53.25.0 // indirect
+	github.com/cdklabs/awscdk-asset-node-proxy-agent-go/nodeproxyagentv6/v2 v2.1.3 // indirect
+	github.com/cdklabs/cloud-assembly-schema-go/awscdkcloudassemblyschema/v53 v53.28.0 // indirect
 	github.com/fatih/color v1.19.0 // indirect
 	github.com/mattn/go-colorable v0.1.14 // indirect
 	github.com/mattn/go-isatty v0.0.24 // indirect
@@ -30,3 +30,9 @@ require (
 
 // The freshly built package (`npx projen package:go`), instead of a published version.
 replace github.com/cdk-private-ecs-http-api/cdk-private-ecs-http-api-go/cdkprivateecshttpapi => ../../dist/go/cdkprivateecshttpapi
+
+// Only for the Go module proxy of this project's machine: our go.mod (pacmak's) requires
+// awscdkcloudassemblyschema/v53 v53.28.0 // indirect, which that proxy does not serve; v53.25.0 is the newest
+// it lists, and the version awscdk/v2 v2.257.0 itself requires. A Go user's build, against proxy.golang.org,
+// needs no such line. Drop it once the proxy serves v53.28.0 (`package:go` then stops reporting a replacement).
+replace github.com/cdklabs/cloud-assembly-schema-go/awscdkcloudassemblyschema/v53 v53.28.0 => github.com/cdklabs/cloud-assembly-schema-go/awscdkcloudassemblyschema/v53 v53.25.0
