@@ -48,7 +48,8 @@ function configurePackaging(project: awscdk.AwsCdkConstructLibrary): void {
   // so the path must be absolute (projen runs a value of the form $(...) in a shell).
   project.tasks.tryFind('package:python')?.env('PIP_CONSTRAINT', '$(realpath build-tools/pacmak-python-constraints.txt)');
 
-  // pacmak's go.mod names module versions the Go proxy does not have; the script says which and why.
+  // pacmak's compile check fails where this machine's Go proxy lacks a version its go.mod names; the script
+  // publishes pacmak's go.mod and runs that check itself, against a scratch go.mod, and says why.
   project.tasks.tryFind('package:go')?.reset('bash scripts/package-go.sh');
 
   // Nothing of this is for npm users; `rosetta/` stays in, for Construct Hub to translate our examples.
