@@ -11,8 +11,9 @@
 # 2. The publish jobs: each checks out the commit into .repo, extracts the npm tarball over it, builds
 #    its language's package there and publishes that. Here one .repo builds all four.
 # 3. Each package against its registry: `npm publish --dry-run`, `twine check --strict` on the wheel
-#    and sdist, what Maven Central requires of the POM and jars, `go build` and `go vet` of the Go
-#    module, and scripts/check-release-artifacts.py for the rest.
+#    and sdist, what Maven Central requires of the POM and jars, for the Go module that it is pacmak's
+#    output file for file (go.mod included) and passes `go build` and `go vet`, and
+#    scripts/check-release-artifacts.py for the rest.
 # 4. How the publish jobs authenticate (scripts/check-publish-jobs.ts): npm and PyPI by trusted
 #    publishing, in an environment that holds no secret.
 #
@@ -87,6 +88,8 @@ tar --strip-components=1 -xzf "$tarball" -C "$publish/.repo"
   for language in js java python go; do
     say "package:$language"; timed npx projen "package:$language"
   done
+  say "the Go module as jsii-pacmak writes it, to compare dist/go with"
+  timed npx jsii-pacmak --target go --code-only --outdir "$work/pacmak"
 )
 mv "$publish/.repo/dist" "$publish/dist"
 dist="$publish/dist"
@@ -100,11 +103,16 @@ say "PyPI: twine check --strict"
 "$venv/bin/twine" --no-color check --strict "$dist"/python/*.whl "$dist"/python/*.tar.gz | sed 's/^/    /'
 checks+=("twine check --strict (wheel, sdist): ok")
 
+say "Go: dist/go is pacmak's, go.mod and every other file"
+diff -r "$work/pacmak/go" "$dist/go" | sed 's/^/    /'
+checks+=("dist/go is jsii-pacmak's output, go.mod included: ok")
+
 say "Go: go build and go vet of dist/go, as a Go user's build would resolve it"
 (
   cd "$dist/go/cdkprivateecshttpapi"
-  # A scratch go.mod and go.sum, as scripts/package-go.sh does: the module ships without a go.sum.
-  cp go.mod "$work/go.mod"
+  # A scratch go.mod and go.sum, as scripts/package-go.sh does: the module ships without a go.sum, and
+  # only the scratch go.mod works around the versions this machine's Go proxy lacks.
+  bash "$root/scripts/go-local-modfile.sh" go.mod "$work/go.mod"
   go mod tidy -modfile="$work/go.mod"
   go build -modfile="$work/go.mod" ./...
   go vet -modfile="$work/go.mod" ./...
