@@ -8,11 +8,24 @@ import { configureUpgrades } from './projenrc/upgrades';
 import { configureValidation } from './projenrc/validation';
 
 /**
- * aws-cdk-lib 2.257.0 is the newest release whose cloud assembly (schema 53)
- * the newest @aws-cdk/integ-runner (2.197.10) can read; 2.258.0 moved to schema 54.
- * It is both our minimum peer version and the version we build and test against.
+ * The oldest aws-cdk-lib we support, our peer dependency's floor, found by measurement: `src/` compiles and
+ * every unit test passes on it (`npx projen test:floor`), and the Python and Java apps run on it
+ * (`npx projen test:languages:floor`). 2.251.0 lacks `Validations.acknowledge`, through which
+ * cdk-nag 3 reads our acknowledgements (src/private/compliance/acknowledge.ts).
  */
-const CDK_VERSION = '2.257.0';
+const CDK_FLOOR = '2.252.0';
+
+/**
+ * The aws-cdk-lib we build and test with, above the floor for two reasons: it is the newest release
+ * whose cloud assembly (schema 53) the newest @aws-cdk/integ-runner (2.197.10) reads (2.258.0 moved to
+ * schema 54), and the Go module jsii-pacmak writes requires the aws-cdk-go it was built with, which for
+ * 2.252.0 to 2.256.x the Go proxy of our build machines does not serve (a Go user's build always
+ * selects at least that version anyway).
+ */
+const CDK_BUILD_VERSION = '2.257.0';
+
+/** The oldest constructs we support, and the one we build with: aws-cdk-lib 2.252.0 asks for ^10.5.0, cdk-nag 2 for ^10.5.1. */
+const CONSTRUCTS_FLOOR = '10.5.1';
 
 /** Exact versions of the tools that build and check us: no ranges, no `latest`. */
 const DEV_TOOLS = [
@@ -36,11 +49,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   projenVersion: '0.103.25',
 
-  cdkVersion: CDK_VERSION,
+  cdkVersion: CDK_FLOOR,
   cdkVersionPinning: false,
-  constructsVersion: '10.5.1',
+  // The peer's floor is not what we build with: CDK_BUILD_VERSION is the devDependency.
+  peerDependencyOptions: { pinnedDevDependency: false },
+  constructsVersion: CONSTRUCTS_FLOOR,
   jsiiVersion: '~6.0.16',
-  devDeps: DEV_TOOLS,
+  devDeps: [...DEV_TOOLS, `aws-cdk-lib@${CDK_BUILD_VERSION}`],
 
   // jsii targets. No .NET: no machine we build on has the .NET SDK.
   // npm and PyPI take the release job's GitHub OIDC token (trusted publishing): no registry token is
@@ -90,6 +105,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ['cdk.out/', '*.tsbuildinfo', '.venv*/'],
 });
+// jsii advises building with the peer's floor (JSII6). We build with CDK_BUILD_VERSION on purpose (its
+// comment says why), and test the floor in test:floor; reserved-word is projen's own silenced warning.
+project.compileTask.reset('jsii --silence-warnings=reserved-word --silence-warnings=metadata/missing-dev-dependency');
+
+// projen drops a constructs devDependency given in the options when it adds the peer; this one stays.
+project.addDevDeps(`constructs@${CONSTRUCTS_FLOOR}`);
+
 // `**/*.ts` skips dot files: eslint needs .projenrc.ts typed too.
 project.tsconfigDev.addInclude('.projenrc.ts');
 

@@ -1,21 +1,52 @@
-import { awscdk, javascript, JsonFile } from 'projen';
+import { readFileSync } from 'fs';
+import { awscdk, DependencyType, javascript, JsonFile } from 'projen';
 
 /**
- * A second dependency set, pinned in its own package.json and package-lock.json: the newest
- * aws-cdk-lib, the constructs it is built with, and cdk-nag 3 (which needs aws-cdk-lib 2.258.0 or
- * newer, so the project's own dependencies, on our minimum 2.257.0, cannot hold it). It is upgraded
- * on purpose, by editing test/newest/package.json and running `npm install` there.
+ * A dependency set: aws-cdk-lib and the packages that go with it, pinned in a folder's own package.json
+ * and package-lock.json, which `test:<name>` runs the unit tests against (type-check included): every
+ * import of these packages, from src/, the tests and node_modules (@aws-cdk/integ-tests-alpha, cdk-nag 2),
+ * resolves to the folder's copy. Upgraded on purpose, by editing the folder's package.json and running
+ * `npm install` there (Renovate does it for test/newest, projenrc/upgrades.ts).
  */
-const NEWEST_DIR = 'test/newest';
-
-/** The packages `test:newest` loads from NEWEST_DIR rather than from the project's node_modules. */
-const NEWEST_PACKAGES = ['aws-cdk-lib', 'constructs', 'cdk-nag'];
+interface DependencySet {
+  readonly name: string;
+  readonly dir: string;
+  /** The packages loaded from `dir` rather than from the project's node_modules. */
+  readonly packages: string[];
+  /** The test files that cannot run on this set. */
+  readonly skip: string[];
+  readonly description: string;
+}
 
 /** The tests of cdk-nag 2 (its Aspect and annotations): cdk-nag 3 has neither. */
 const CDK_NAG_2_TEST = 'test/nag.test.ts';
 
-/** The same checks as CDK_NAG_2_TEST, with cdk-nag 3: they can only run on the newest dependency set. */
+/** The same checks as CDK_NAG_2_TEST, with cdk-nag 3, which needs aws-cdk-lib 2.258.0 or newer. */
 const CDK_NAG_3_TEST = 'test/nag3.test.ts';
+
+/**
+ * The newest aws-cdk-lib, the constructs it is built with, and cdk-nag 3 (which the project's own
+ * dependencies, on aws-cdk-lib 2.257.0, cannot hold).
+ */
+const NEWEST: DependencySet = {
+  name: 'newest',
+  dir: 'test/newest',
+  packages: ['aws-cdk-lib', 'constructs', 'cdk-nag'],
+  skip: [CDK_NAG_2_TEST],
+  description: 'the newest aws-cdk-lib and cdk-nag 3',
+};
+
+/** The oldest aws-cdk-lib we support (the peer dependency's floor, .projenrc.ts), with cdk-nag 2 from the project. */
+const FLOOR: DependencySet = {
+  name: 'floor',
+  dir: 'test/floor',
+  packages: ['aws-cdk-lib', 'constructs'],
+  skip: [CDK_NAG_3_TEST],
+  description: 'the oldest aws-cdk-lib we support, our peer dependency\'s floor',
+};
+
+/** The setup file of every dependency set's run: it fails the run unless the set's pinned versions are the ones loaded. */
+const CHECK_DEPENDENCY_SET = 'test/check-dependency-set.ts';
 
 /** A new user's app: `cdk init app --language typescript`, the newest aws-cdk-lib and cdk-nag 3, and our npm package. */
 const NEW_USER_APP_DIR = 'consumers/newest';
@@ -33,70 +64,88 @@ export function configureCompatibility(project: awscdk.AwsCdkConstructLibrary): 
   if (!jest) {
     throw new Error('configureCompatibility needs the project\'s jest configuration');
   }
-  configureNewest(project, jest);
+  checkFloorIsThePeersMinimum(project);
+  const newest = configureDependencySet(project, jest, NEWEST);
+  configureDependencySet(project, jest, FLOOR);
+  // cdk-nag 3 runs on the newest set only; the root's type-check and jest leave its test out, and
+  // eslint reads its types from the newest set's tsconfig.
+  project.tsconfigDev.addExclude(CDK_NAG_3_TEST);
+  project.jest?.addIgnorePattern(`/${CDK_NAG_3_TEST}`);
+  project.eslint?.addOverride({
+    files: [CDK_NAG_3_TEST],
+    parserOptions: { project: `./${newest.tsconfig}` },
+  } as javascript.EslintOverride);
+  project.addTask('validate:nag3', {
+    description: `cdk-nag 3 AwsSolutions on every test configuration, with the newest aws-cdk-lib (the jest test ${CDK_NAG_3_TEST})`,
+    steps: [{ spawn: newest.install }, { exec: `${newest.jest} ${CDK_NAG_3_TEST}` }],
+  });
   configureFlags(project);
   configureNewUserApp(project);
 }
 
-function configureNewest(project: awscdk.AwsCdkConstructLibrary, jest: javascript.Jest): void {
-  const install = project.addTask('newest:install', {
-    description: `Install the newest aws-cdk-lib, constructs and cdk-nag from ${NEWEST_DIR}/package-lock.json, unless already there`,
-    exec: `bash scripts/npm-ci-once.sh ${NEWEST_DIR}`,
+/** The version of `name` pinned in the floor's dependency set (test/floor/package.json). */
+export function floorVersion(name: string): string {
+  return JSON.parse(readFileSync(`${FLOOR.dir}/package.json`, 'utf-8')).dependencies[name];
+}
+
+/** test/floor must pin the oldest aws-cdk-lib and constructs our peer dependencies admit, or test:floor tests another floor. */
+function checkFloorIsThePeersMinimum(project: awscdk.AwsCdkConstructLibrary): void {
+  for (const name of FLOOR.packages) {
+    const peer = project.deps.getDependency(name, DependencyType.PEER).version;
+    if (peer !== `^${floorVersion(name)}`) {
+      throw new Error(`${FLOOR.dir}/package.json pins ${name} ${floorVersion(name)}, but the peer dependency is ${peer}: make them agree, then npm install --package-lock-only there`);
+    }
+  }
+}
+
+/** The tasks `<name>:install` and `test:<name>`, and the set's tsconfig and jest configuration. */
+function configureDependencySet(project: awscdk.AwsCdkConstructLibrary, jest: javascript.Jest, set: DependencySet) {
+  const install = project.addTask(`${set.name}:install`, {
+    description: `Install ${set.description} from ${set.dir}/package-lock.json, unless already there`,
+    exec: `bash scripts/npm-ci-once.sh ${set.dir}`,
   });
 
-  // Type-check src/ and the tests against the newest release: every import of these packages,
-  // including those inside @aws-cdk/integ-tests-alpha, resolves to NEWEST_DIR.
   const paths: Record<string, string[]> = {};
-  for (const name of NEWEST_PACKAGES) {
+  for (const name of set.packages) {
     paths[name] = [`./node_modules/${name}`];
     paths[`${name}/*`] = [`./node_modules/${name}/*`];
   }
   const tsconfig = new javascript.TypescriptConfig(project, {
-    fileName: `${NEWEST_DIR}/tsconfig.json`,
+    fileName: `${set.dir}/tsconfig.json`,
     extends: javascript.TypescriptConfigExtends.fromPaths(['../../tsconfig.dev.json']),
     include: ['../../src/**/*.ts', '../../test/**/*.ts'],
-    exclude: ['node_modules', `../../${CDK_NAG_2_TEST}`],
+    exclude: ['node_modules', ...set.skip.map(file => `../../${file}`)],
     compilerOptions: { paths },
   });
-  // And the root type-check leaves out the one test that needs cdk-nag 3; eslint reads its types from here.
-  project.tsconfigDev.addExclude(CDK_NAG_3_TEST);
-  project.eslint?.addOverride({
-    files: [CDK_NAG_3_TEST],
-    parserOptions: { project: `./${tsconfig.fileName}` },
-  } as javascript.EslintOverride);
 
-  // One copy of each package, the newest: the mapping applies to every require, inside node_modules too.
+  // One copy of each package, the set's: the mapping applies to every require, inside node_modules too.
   const moduleNameMapper: Record<string, string> = {};
-  for (const name of NEWEST_PACKAGES) {
-    moduleNameMapper[`^${name}(/.*)?$`] = `<rootDir>/${NEWEST_DIR}/node_modules/${name}$1`;
+  for (const name of set.packages) {
+    moduleNameMapper[`^${name}(/.*)?$`] = `<rootDir>/${set.dir}/node_modules/${name}$1`;
   }
-  const jestConfig = new JsonFile(project, `${NEWEST_DIR}/jest.config.json`, {
+  const jestConfig = new JsonFile(project, `${set.dir}/jest.config.json`, {
     // jest warns of any key it does not know, the generated-file marker too.
     marker: false,
     obj: {
       rootDir: '../..',
       testMatch: jest.config.testMatch,
-      testPathIgnorePatterns: ['/node_modules/', `<rootDir>/${CDK_NAG_2_TEST}`],
+      testPathIgnorePatterns: ['/node_modules/', ...set.skip.map(file => `<rootDir>/${file}`)],
       moduleNameMapper,
-      setupFiles: ['<rootDir>/test/check-newest-versions.ts'],
+      globals: { DEPENDENCY_SET: set.dir },
+      setupFiles: [`<rootDir>/${CHECK_DEPENDENCY_SET}`],
       transform: { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: `<rootDir>/${tsconfig.fileName}` }] },
       clearMocks: true,
     },
   });
-  project.jest?.addIgnorePattern(`/${CDK_NAG_3_TEST}`);
 
-  const newestJest = `jest --ci --coverage=false --config ${jestConfig.path}`;
-  const test = project.addTask('test:newest', {
-    description: `Type-check and run the unit tests against the newest aws-cdk-lib and cdk-nag 3, pinned in ${NEWEST_DIR}`,
+  const setJest = `jest --ci --coverage=false --config ${jestConfig.path}`;
+  const test = project.addTask(`test:${set.name}`, {
+    description: `Type-check and run the unit tests against ${set.description}, pinned in ${set.dir}`,
   });
   test.spawn(install);
   test.exec(`tsc --noEmit --project ${tsconfig.fileName}`);
-  test.exec(newestJest, { receiveArgs: true });
-
-  project.addTask('validate:nag3', {
-    description: `cdk-nag 3 AwsSolutions on every test configuration, with the newest aws-cdk-lib (the jest test ${CDK_NAG_3_TEST})`,
-    steps: [{ spawn: install.name }, { exec: `${newestJest} ${CDK_NAG_3_TEST}` }],
-  });
+  test.exec(setJest, { receiveArgs: true });
+  return { install: install.name, tsconfig: tsconfig.fileName, jest: setJest };
 }
 
 function configureFlags(project: awscdk.AwsCdkConstructLibrary): void {

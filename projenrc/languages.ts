@@ -1,4 +1,5 @@
 import { awscdk } from 'projen';
+import { floorVersion } from './compatibility';
 
 /** The stack every consumer app builds; the comparison reads its template from each app. */
 const CONSUMER_STACK = 'ConsumerStack';
@@ -39,6 +40,47 @@ export function configureLanguages(project: awscdk.AwsCdkConstructLibrary): void
       { spawn: `consumer:${REFERENCE_CONSUMER}` },
       ...LANGUAGE_CONSUMERS.map(language => ({ spawn: `consumer:${language}` })),
       { spawn: 'consumers:compare' },
+    ],
+  });
+  configureFloorConsumers(project);
+}
+
+/**
+ * The Python and Java apps again, on the oldest aws-cdk-lib we support, with the packages
+ * `test:languages` built: what a Python or Java team on our floor gets. Not Go: Go selects at least
+ * the aws-cdk-go version our go.mod requires (the one we build with), so no Go build can use an older one.
+ */
+function configureFloorConsumers(project: awscdk.AwsCdkConstructLibrary): void {
+  const floor = floorVersion('aws-cdk-lib');
+  const java = `-Dcdk.version=${floor}`;
+  project.addTask('test:languages:floor', {
+    description: `Run the Python and Java apps and tests on aws-cdk-lib ${floor}, our floor, with the packages test:languages built, and compare their templates`,
+    env: CDK_CLI_ENV,
+    steps: [
+      {
+        // The app's requirements, then aws-cdk-lib replaced by the floor's (its own dependencies are the
+        // same packages at versions both releases accept, which pip check confirms).
+        exec: [
+          'python3 -m venv --clear .venv',
+          '.venv/bin/pip install --no-input -r requirements-dev.txt ../../dist/python/*.whl',
+          `.venv/bin/pip install --no-input --no-deps aws-cdk-lib==${floor}`,
+          '.venv/bin/pip check',
+          ...SYNTH,
+          '.venv/bin/python -m pytest',
+        ].join(' && '),
+        cwd: 'consumers/python',
+      },
+      {
+        exec: [
+          'rm -rf target .m2/repository/io/github/cdk-private-ecs-http-api',
+          `mvn ${java} test`,
+          'rm -rf cdk.out',
+          `cdk synth --quiet --no-notices --app "mvn --quiet ${java} compile exec:java"`,
+        ].join(' && '),
+        cwd: 'consumers/java',
+      },
+      { exec: `ts-node --project tsconfig.dev.json scripts/compare-templates.ts ${CONSUMER_STACK} consumers/python/cdk.out consumers/java/cdk.out` },
+      { exec: `bash scripts/check-assembly-version.sh ${floor} consumers/python/cdk.out consumers/java/cdk.out` },
     ],
   });
 }

@@ -145,9 +145,9 @@ const GO = { go: { version: TOOLCHAIN.go } };
 
 const CHECK_JOBS: Record<string, CheckJob> = {
   'compatibility': {
-    name: 'Tests on the newest aws-cdk-lib, under cdk init\'s flags, and a new user\'s app',
+    name: 'Tests on the newest and the oldest aws-cdk-lib, under cdk init\'s flags, and a new user\'s app',
     tools: { ...NODE },
-    run: ['npx projen test:newest', 'npx projen test:flags', 'npx projen consumer:newest'],
+    run: ['npx projen test:newest', 'npx projen test:flags', 'npx projen test:floor', 'npx projen consumer:newest'],
   },
   'validate': {
     name: 'Example synth, cfn-lint, checkov, cdk-nag 2 and 3',
@@ -157,12 +157,18 @@ const CHECK_JOBS: Record<string, CheckJob> = {
   'languages': {
     name: 'Every language: Python, Java and Go apps on the built packages',
     tools: { ...NODE, ...PYTHON, ...JAVA, ...GO },
-    run: ['npx projen test:languages'],
+    run: ['npx projen test:languages', 'npx projen test:languages:floor'],
   },
   'workflows': {
     name: 'actionlint, zizmor and the parity check on every workflow; the issue forms against their schema',
     tools: { ...NODE, ...PYTHON, ...GO },
-    run: ['npx projen workflows:actionlint', 'npx projen workflows:zizmor', 'npx projen workflows:parity', 'npx projen github:templates'],
+    run: [
+      'npx projen workflows:actionlint',
+      'npx projen workflows:zizmor',
+      'npx projen workflows:parity',
+      'npx projen github:templates',
+      'npx projen upgrades:validate',
+    ],
   },
   'release-rehearsal': {
     name: 'Release rehearsal: bump, changelog, all four packages, each checked against its registry',

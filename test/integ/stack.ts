@@ -1,6 +1,7 @@
 import { App, type AppProps, Stack } from 'aws-cdk-lib';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
+import { ANNOTATIONS_IN_VALIDATION_REPORT } from '../context-keys';
 import type { TestConfiguration } from './configurations';
 import { acknowledge, type ConfiguredApi } from './user-acknowledgements';
 
@@ -26,7 +27,7 @@ export function createTestApp(props: AppProps = {}): App {
 const RECOMMENDED_FLAGS = {
   ...cxapi.CURRENTLY_RECOMMENDED_FLAGS,
   // A reporting flag, not a template one; with it, each cdk-nag finding prints a whole validation report.
-  [cxapi.ANNOTATIONS_IN_VALIDATION_REPORT]: false,
+  [ANNOTATIONS_IN_VALIDATION_REPORT]: false,
   // Creation stack traces would put this machine's absolute paths into the committed snapshots.
   [cxapi.DISABLE_CREATION_STACK_TRACES]: true,
 };

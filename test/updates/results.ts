@@ -1,6 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template as Assertions } from 'aws-cdk-lib/assertions';
-import { ANNOTATIONS_IN_VALIDATION_REPORT, CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
+import { ANNOTATIONS_IN_VALIDATION_REPORT } from '../context-keys';
 import type { StackConfiguration, UpdateCase } from './catalog';
 import { buildConfiguration, UPDATE_CASES } from './catalog';
 import type { Template, UpdateReport } from './change-set';
