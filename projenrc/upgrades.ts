@@ -20,6 +20,13 @@ const UPGRADE_ENVIRONMENT = 'upgrade';
 /** Where Renovate is installed from (its version moves through this folder's package.json, like every other pin). */
 const RENOVATE_DIR = 'tools/renovate';
 
+/**
+ * Renovate's optional native regex engine, re2, is built by an install script, which tools/renovate/.npmrc
+ * does not run (it would download or compile native code); Renovate then uses JavaScript's own RegExp.
+ * This says so to Renovate, which otherwise logs the failed load with a stack trace on every run.
+ */
+const RENOVATE_ENV = { RENOVATE_X_IGNORE_RE2: 'true' };
+
 /** pip-compile for Renovate's pip-compile manager: the version tools/python/lock.sh uses. */
 const PIP_TOOLS = 'pip-tools==7.6.2';
 
@@ -49,8 +56,10 @@ export function configureUpgrades(project: awscdk.AwsCdkConstructLibrary): void 
     throw new Error('configureUpgrades needs the project\'s GitHub workflows');
   }
   new JsonFile(project, 'renovate.json', { obj: renovateConfig(), marker: false });
+  project.addPackageIgnore('/renovate.json');
   project.addTask('upgrades:validate', {
     description: `Validate renovate.json with Renovate's own validator (strict), from ${RENOVATE_DIR}`,
+    env: RENOVATE_ENV,
     steps: [
       { exec: `bash scripts/npm-ci-once.sh ${RENOVATE_DIR}` },
       { exec: `${RENOVATE_DIR}/node_modules/.bin/renovate-config-validator --strict` },
@@ -208,6 +217,7 @@ function addRenovateWorkflow(gh: github.GitHub): void {
           // The tools on the runner's PATH (this job's Node, Python and pip-compile), not containers.
           RENOVATE_BINARY_SOURCE: 'global',
           RENOVATE_ALLOWED_COMMANDS: '["^bash scripts/after-upgrade\\\\.sh$"]',
+          ...RENOVATE_ENV,
         },
       },
     ],
