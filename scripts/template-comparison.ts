@@ -5,7 +5,7 @@
  * What is ignored, and why:
  * - In `Resources.CDKMetadata.Properties.Analytics` (the AWS::CDK::Metadata resource), the version of
  *   the `jsii-runtime.Runtime` entry. CDK records there which language runtime ran the app
- *   (`node.js/v20.20.2`, `Python/3.11.7`, `Java/17.0.15`, `go1.26.8/linux/amd64`), so it differs by design.
+ *   (`node.js/v24.22.3`, `Python/3.11.7`, `Java/17.0.15`, `go1.26.8/linux/amd64`), so it differs by design.
  *   The string is decoded, and every other entry of it (the aws-cdk-lib version and each construct
  *   class used) must still match.
  *
