@@ -104,11 +104,16 @@ function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
   // A tablet holds translations for one assembly; pacmak would use a stale one, so every compile drops it.
   project.compileTask.prependExec('rm -f .jsii.tabl.json');
 
+  project.addTask('docs:languages', {
+    description: 'Render the README and API reference in Python, Java and Go with jsii-docgen from the tablet, and fail on any name of an example that the package does not have',
+    exec: 'ts-node --project tsconfig.dev.json scripts/check-translated-names.ts',
+  });
   project.addTask('rosetta:extract', {
-    description: 'Compile every TypeScript example (README, @example tags, docs/) with jsii-rosetta --strict; run after compile',
+    description: 'Compile every TypeScript example (README, @example tags, docs/) with jsii-rosetta --strict into the tablet, and check the names of every language; run after compile',
     steps: [
       { exec: 'jsii-rosetta extract --strict' },
       { exec: `bash scripts/rosetta-extract-markdown.sh ${DOCS_WITH_EXAMPLES.join(' ')}` },
+      { spawn: 'docs:languages' },
     ],
   });
   project.gitignore.exclude('/.jsii.tabl.json');
