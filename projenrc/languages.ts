@@ -109,9 +109,11 @@ function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
     exec: 'ts-node --project tsconfig.dev.json scripts/check-translated-names.ts',
   });
   project.addTask('rosetta:extract', {
-    description: 'Compile every TypeScript example (README, @example tags, docs/) with jsii-rosetta --strict into the tablet, and check the names of every language; run after compile',
+    description: 'Compile every TypeScript example (README, @example tags, docs/) with jsii-rosetta --strict into the tablet, with pacmak\'s Python names, and check the names of every language; run after compile',
     steps: [
       { exec: 'jsii-rosetta extract --strict' },
+      // rosetta's Python splits MiB into mi_b; the package's name is memory_limit_mib.
+      { exec: 'ts-node --project tsconfig.dev.json scripts/fix-tablet-python-names.ts' },
       { exec: `bash scripts/rosetta-extract-markdown.sh ${DOCS_WITH_EXAMPLES.join(' ')}` },
       { spawn: 'docs:languages' },
     ],

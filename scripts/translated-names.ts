@@ -1,11 +1,13 @@
 /**
- * The names our examples must use in Python, Java and Go.
+ * The names our examples must use in Python, Java and Go, and the one correction jsii-rosetta's Python
+ * needs.
  *
  * jsii-pacmak names a member in Python with codemaker's `toSnakeCase`, which keeps `KiB`, `MiB` and `GiB`
  * as one word: `memoryLimitMiB` is `memory_limit_mib`. jsii-rosetta, which translates the examples of
  * the README and of `@example` tags, snake-cases by itself and splits them: `memory_limit_mi_b`, a name
- * the package does not have. `checkTranslatedNames` reads the examples rendered for one language and
- * lists every argument, setter or struct field that names none of our types' members.
+ * the package does not have. `fixPythonNames` puts pacmak's name back into a translation;
+ * `checkTranslatedNames` reads the examples rendered for one language and lists every argument, setter
+ * or struct field that names none of our types' members.
  */
 import { createRequire } from 'module';
 import { jsiiToPascalCase } from 'jsii-pacmak/lib/naming-util';
@@ -41,6 +43,25 @@ export function rosettaPythonName(identifier: string): string {
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
   return cased === 'lambda' ? 'lambda_' : cased;
+}
+
+/**
+ * Puts into a Python translation the Python name of each identifier of its TypeScript source that
+ * rosetta snake-cased differently from pacmak. A local variable gets the new name everywhere, so it
+ * stays one variable.
+ */
+export function fixPythonNames(python: string, typescript: string): string {
+  const renames = new Map<string, string>();
+  for (const identifier of typescript.match(/\b[a-z_][A-Za-z0-9_]*/g) ?? []) {
+    const guessed = rosettaPythonName(identifier);
+    const real = realName(identifier, 'python');
+    // Keywords aside (rosetta leaves `from` as is, pacmak writes `from_`): a bare keyword in a
+    // translation is the keyword itself as often as the name.
+    if (guessed !== real && toPythonIdentifier(guessed) === guessed) {
+      renames.set(guessed, real);
+    }
+  }
+  return renames.size === 0 ? python : python.replace(/\b[a-z_][a-z0-9_]*\b/g, word => renames.get(word) ?? word);
 }
 
 /** What of a jsii assembly `checkTranslatedNames` reads. */

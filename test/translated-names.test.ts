@@ -1,4 +1,4 @@
-import { Assembly, checkTranslatedNames, realName, rosettaPythonName, TargetLanguage } from '../scripts/translated-names';
+import { Assembly, checkTranslatedNames, fixPythonNames, realName, rosettaPythonName, TargetLanguage } from '../scripts/translated-names';
 
 /** A construct and its props, shaped like ours: the props extend a struct of options. */
 const assembly: Assembly = {
@@ -50,6 +50,21 @@ describe('the names pacmak gives', () => {
     expect(rosettaPythonName('memoryLimitMiB')).toBe('memory_limit_mi_b');
     expect(rosettaPythonName('healthCheckPath')).toBe('health_check_path');
     expect(rosettaPythonName('PrivateEcsHttpApi')).toBe('PrivateEcsHttpApi');
+  });
+});
+
+describe('fixPythonNames', () => {
+  const typescript = "const memoryLimitMiB = 1024;\nnew Example(this, 'Api', { memoryLimitMiB, healthCheckPath: '/' });";
+
+  test('puts the package\'s name where rosetta split MiB, for the keyword and the variable alike', () => {
+    const python = 'memory_limit_mi_b = 1024\nExample(self, "Api", memory_limit_mi_b=memory_limit_mi_b, health_check_path="/")';
+    expect(fixPythonNames(python, typescript))
+      .toBe('memory_limit_mib = 1024\nExample(self, "Api", memory_limit_mib=memory_limit_mib, health_check_path="/")');
+  });
+
+  test('leaves Python keywords alone, though pacmak would suffix a member named like one', () => {
+    const python = 'from aws_cdk import Stack';
+    expect(fixPythonNames(python, 'import { Stack } from \'aws-cdk-lib\';\nconst from = 1;')).toBe(python);
   });
 });
 
