@@ -94,21 +94,24 @@ function configurePackaging(project: awscdk.AwsCdkConstructLibrary): void {
   // publishes pacmak's go.mod and runs that check itself, against a scratch go.mod, and says why.
   project.tasks.tryFind('package:go')?.reset('bash scripts/package-go.sh');
 
-  // Nothing of this is for npm users; `rosetta/` stays in, for Construct Hub to translate our examples.
-  for (const pattern of ['/consumers/', '/scripts/', '/build-tools/', '/docs/', '/.jsii.tabl.json']) {
+  // Nothing of this is for npm users. `rosetta/` and the tablet `.jsii.tabl.json` stay in: the release
+  // builds the Python, Java and Go packages from the npm package, and Construct Hub renders it, both
+  // with the translations of our examples in the tablet (configureRosetta).
+  for (const pattern of ['/consumers/', '/scripts/', '/build-tools/', '/docs/']) {
     project.addPackageIgnore(pattern);
   }
 }
 
 function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
-  // A tablet holds translations for one assembly; pacmak would use a stale one, so every compile drops it.
+  // A tablet holds translations for one assembly; pacmak would use a stale one, so every compile drops it
+  // and the build makes it again (post-compile, below), before the npm package is packed.
   project.compileTask.prependExec('rm -f .jsii.tabl.json');
 
   project.addTask('docs:languages', {
     description: 'Render the README and API reference in Python, Java and Go with jsii-docgen from the tablet, and fail on any name of an example that the package does not have',
     exec: 'ts-node --project tsconfig.dev.json scripts/check-translated-names.ts',
   });
-  project.addTask('rosetta:extract', {
+  const extract = project.addTask('rosetta:extract', {
     description: 'Compile every TypeScript example (README, @example tags, docs/) with jsii-rosetta --strict into the tablet, with pacmak\'s Python names, and check the names of every language; run after compile',
     steps: [
       { exec: 'jsii-rosetta extract --strict' },
@@ -118,6 +121,7 @@ function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
       { spawn: 'docs:languages' },
     ],
   });
+  project.postCompileTask.spawn(extract);
   project.gitignore.exclude('/.jsii.tabl.json');
 }
 
