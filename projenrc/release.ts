@@ -14,7 +14,7 @@ const REPOSITORY = 'https://github.com/cdk-private-ecs-http-api/cdk-private-ecs-
  * 24 LTS, projenrc/toolchain.ts; Python 3.11.7, OpenJDK 17.0.15+6, Go 1.26.8), on a fixed runner
  * image. Maven is the one the runner image carries (3.9 on ubuntu-24.04; 3.8.7 here).
  */
-const TOOLCHAIN = {
+export const TOOLCHAIN = {
   runner: 'ubuntu-24.04',
   node: NODE_VERSION,
   python: '3.11.7',
@@ -40,7 +40,6 @@ const ACTION_PINS: Record<string, string> = {
   'actions/setup-python@v7.0.0': 'actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97',
   'actions/setup-java@v6.0.0': 'actions/setup-java@dd06d9cba3e5552c54d9f8ea23572deb30010f7c',
   'actions/setup-go@v7.0.0': 'actions/setup-go@b7ad1dad31e06c5925ef5d2fc7ad053ef454303e',
-  'peter-evans/create-pull-request@v8.1.1': 'peter-evans/create-pull-request@5f6978faf089d4d20b00c7766989d076bb2fc7f1',
 };
 
 /**
@@ -321,7 +320,8 @@ class WorkflowHardening extends Component {
         }
         const keepCredentials = (CHECKOUTS_WITH_CREDENTIALS[workflow.name] ?? []).includes(id);
         const steps = job.steps as unknown;
-        const harden = (list: github.workflows.JobStep[]) => keepCredentials ? list : list.map(withoutPersistedCredentials);
+        const extra = (list: github.workflows.JobStep[]) => (workflow.name === 'release' && id === 'release_npm' ? withNpmVersionCheck(list) : list);
+        const harden = (list: github.workflows.JobStep[]) => extra(keepCredentials ? list : list.map(withoutPersistedCredentials));
         workflow.updateJob(id, {
           ...job,
           tools: job.tools && exactTools(job.tools),
@@ -332,6 +332,29 @@ class WorkflowHardening extends Component {
       }
     }
   }
+}
+
+/**
+ * npm trusted publishing needs npm 11.5.1 or newer (docs.npmjs.com, "Trusted publishing for npm
+ * packages"), which projen does not ensure: the npm job fails before publishing if the Node it set up
+ * bundles an older npm, rather than publib failing to authenticate. scripts/check-publish-jobs.ts checks it is there.
+ */
+export const NPM_VERSION_CHECK_STEP = 'npm 11.5.1 or newer, for trusted publishing';
+
+function withNpmVersionCheck(steps: github.workflows.JobStep[]): github.workflows.JobStep[] {
+  const setup = steps.findIndex(step => step.uses?.startsWith('actions/setup-node@'));
+  const check: github.workflows.JobStep = {
+    name: NPM_VERSION_CHECK_STEP,
+    run: [
+      'version=$(npm --version)',
+      'IFS=. read -r major minor patch <<< "$version"',
+      'if (( major < 11 || (major == 11 && (minor < 5 || (minor == 5 && patch < 1))) )); then',
+      '  echo "npm $version cannot publish by trusted publishing: it needs 11.5.1 or newer" >&2',
+      '  exit 1',
+      'fi',
+    ].join('\n'),
+  };
+  return [...steps.slice(0, setup + 1), check, ...steps.slice(setup + 1)];
 }
 
 function withoutPersistedCredentials(step: github.workflows.JobStep): github.workflows.JobStep {

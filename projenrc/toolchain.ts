@@ -22,4 +22,6 @@ const SUPPORTED_NODE = '^22.14.0 || ^24.0.0';
  */
 export function configureToolchain(project: awscdk.AwsCdkConstructLibrary): void {
   project.package.file.addOverride('devEngines.runtime', { name: 'node', version: SUPPORTED_NODE, onFail: 'error' });
+  // Node's types for the Node we run on: a newer line's would let code use APIs Node 24 lacks.
+  project.addDevDeps(`@types/node@^${NODE_VERSION.split('.')[0]}`);
 }

@@ -1,4 +1,5 @@
 import { awscdk, github, JsonFile } from 'projen';
+import { TOOLCHAIN } from './release';
 import { NODE_VERSION } from './toolchain';
 
 /**
@@ -31,7 +32,8 @@ const RENOVATE_ENV = { RENOVATE_X_IGNORE_RE2: 'true' };
 const PIP_TOOLS = 'pip-tools==7.6.2';
 
 /** Days a release must have been out before Renovate proposes it: time for a bad or malicious release to be pulled. */
-const COOLDOWN = '7 days';
+const COOLDOWN_DAYS = 7;
+const COOLDOWN = `${COOLDOWN_DAYS} days`;
 
 /** The pins that follow the measured aws-cdk-lib floor (README "Install"), moved on purpose, never by Renovate. */
 const FLOOR_PACKAGES = [
@@ -41,11 +43,10 @@ const FLOOR_PACKAGES = [
   '@aws-cdk/integ-tests-alpha',
   'software.amazon.awscdk:aws-cdk-lib',
   'software.constructs:constructs',
-  'github.com/aws/aws-cdk-go/awscdk/v2',
 ];
 
 /** The files where the floor packages are pinned to the floor (test/newest and consumers/newest pin the newest). */
-const FLOOR_FILES = ['package.json', '.projenrc.ts', 'projenrc/**', 'consumers/python/**', 'consumers/java/**', 'consumers/go/**'];
+const FLOOR_FILES = ['package.json', '.projenrc.ts', 'projenrc/**', 'test/floor/**', 'consumers/python/**', 'consumers/java/**'];
 
 /** The action that reviews each pull request's dependency changes, v5.0.0 by its commit (cross-checked in several public pin tables). */
 const DEPENDENCY_REVIEW_ACTION = 'actions/dependency-review-action@a1d282b36b6f3519aa1f3fc636f609c47dddb294';
@@ -56,6 +57,9 @@ export function configureUpgrades(project: awscdk.AwsCdkConstructLibrary): void 
     throw new Error('configureUpgrades needs the project\'s GitHub workflows');
   }
   new JsonFile(project, 'renovate.json', { obj: renovateConfig(), marker: false });
+  // The same cooldown for what npm resolves itself (Renovate's lock maintenance, projen's npm install):
+  // npm then takes only versions published at least that long ago.
+  project.npmrc.addConfig('min-release-age', String(COOLDOWN_DAYS));
   project.addPackageIgnore('/renovate.json');
   project.addTask('upgrades:validate', {
     description: `Validate renovate.json with Renovate's own validator (strict), from ${RENOVATE_DIR}`,
@@ -91,7 +95,8 @@ function renovateConfig(): Record<string, unknown> {
     'pip-compile': { managerFilePatterns: ['/^tools/(python|release)/requirements\\.txt$/'] },
     'pip_requirements': { managerFilePatterns: ['/^consumers/python/requirements(-dev)?\\.txt$/'] },
     'postUpgradeTasks': {
-      commands: ['bash scripts/after-upgrade.sh'],
+      // The update type tells the script when to remake the pacmak build constraints from scratch.
+      commands: ['bash scripts/after-upgrade.sh {{{updateType}}}'],
       fileFilters: ['**/*'],
       executionMode: 'branch',
     },
@@ -103,11 +108,15 @@ function renovateConfig(): Record<string, unknown> {
         matchStrings: ["'(?<depName>(@[a-z0-9-]+/)?[a-z0-9][a-z0-9.-]*)@(?<currentValue>\\d+\\.\\d+\\.\\d+(-[a-z0-9.]+)?)'"],
         datasourceTemplate: 'npm',
       },
-      ...(['projen', 'publib'].map(name => ({
-        description: `${name}, pinned by version in projenrc (projenVersion, PUBLIB_VERSION)`,
+      ...([
+        { name: 'projen', file: '/^\\.projenrc\\.ts$/', match: "projenVersion: '(?<currentValue>\\d[^']*)'" },
+        { name: 'jsii', file: '/^\\.projenrc\\.ts$/', match: "jsiiVersion: '(?<currentValue>[~^]?\\d[^']*)'" },
+        { name: 'publib', file: '/^projenrc/release\\.ts$/', match: "PUBLIB_VERSION = '(?<currentValue>\\d[^']*)'" },
+      ].map(({ name, file, match }) => ({
+        description: `${name}, pinned by version in projenrc`,
         customType: 'regex',
-        managerFilePatterns: projenrcFiles,
-        matchStrings: [name === 'projen' ? "projenVersion: '(?<currentValue>[^']+)'" : "PUBLIB_VERSION = '(?<currentValue>[^']+)'"],
+        managerFilePatterns: [file],
+        matchStrings: [match],
         depNameTemplate: name,
         datasourceTemplate: 'npm',
       }))),
@@ -148,6 +157,12 @@ function renovateConfig(): Record<string, unknown> {
         enabled: false,
       },
       {
+        description: 'The hashed tool locks are pip-compile\'s: the pip_requirements manager (whose default file pattern also matches them) leaves them alone',
+        matchManagers: ['pip_requirements'],
+        matchFileNames: ['tools/**', 'build-tools/**'],
+        enabled: false,
+      },
+      {
         description: 'The Python app\'s dependencies are aws-cdk-lib\'s at the floor and jsii\'s at jsii-pacmak\'s version (scripts/after-upgrade.sh)',
         matchFileNames: ['consumers/python/requirements.txt'],
         enabled: false,
@@ -159,9 +174,9 @@ function renovateConfig(): Record<string, unknown> {
         enabled: false,
       },
       {
-        description: 'Ranges of the root package.json stay as projen writes them; only the lock moves',
+        description: 'Ranges of the root package.json stay as projen writes them; only the lock moves, within them',
         matchFileNames: ['package.json'],
-        rangeStrategy: 'update-lockfile',
+        rangeStrategy: 'in-range-only',
       },
       {
         description: 'cdk-nag 3 needs a newer aws-cdk-lib than the floor: the project\'s own tests stay on cdk-nag 2 (test/newest runs 3)',
@@ -197,8 +212,10 @@ function addRenovateWorkflow(gh: github.GitHub): void {
     runsOn: ['ubuntu-24.04'],
     environment: UPGRADE_ENVIRONMENT,
     permissions: { contents: github.workflows.JobPermission.READ },
-    timeoutMinutes: 60,
-    tools: { node: { version: NODE_VERSION }, python: { version: '3.x' } },
+    timeoutMinutes: 120,
+    // Python for pip-compile, Go for the Go app's go.mod after a jsii upgrade (scripts/after-upgrade.sh);
+    // the versions are the toolchain's (projenrc/release.ts sets every job's).
+    tools: { node: { version: NODE_VERSION }, python: { version: TOOLCHAIN.python }, go: { version: TOOLCHAIN.go } },
     steps: [
       github.WorkflowSteps.checkout(),
       { name: 'Install Renovate', run: `bash scripts/npm-ci-once.sh ${RENOVATE_DIR}` },
@@ -216,7 +233,7 @@ function addRenovateWorkflow(gh: github.GitHub): void {
           RENOVATE_REQUIRE_CONFIG: 'required',
           // The tools on the runner's PATH (this job's Node, Python and pip-compile), not containers.
           RENOVATE_BINARY_SOURCE: 'global',
-          RENOVATE_ALLOWED_COMMANDS: '["^bash scripts/after-upgrade\\\\.sh$"]',
+          RENOVATE_ALLOWED_COMMANDS: '["^bash scripts/after-upgrade\\\\.sh [A-Za-z]+$"]',
           ...RENOVATE_ENV,
         },
       },

