@@ -22,7 +22,7 @@ GO_MODULE = "github.com/cdk-private-ecs-http-api/cdk-private-ecs-http-api-go/cdk
 REPOSITORY = "https://github.com/cdk-private-ecs-http-api/cdk-private-ecs-http-api"
 
 # What the npm package may hold at its top level (test/package-contents.test.ts says why).
-NPM_TOP_LEVEL = {".jsii", "API.md", "LICENSE", "README.md", "lib", "package.json", "rosetta"}
+NPM_TOP_LEVEL = {".jsii", ".jsii.tabl.json", "API.md", "LICENSE", "README.md", "lib", "package.json", "rosetta"}
 # Construct Hub lists jsii packages that carry one of these keywords.
 CONSTRUCT_HUB_KEYWORDS = {"aws-cdk", "awscdk", "cdk"}
 
@@ -52,11 +52,15 @@ def check_npm(dist, version):
         names = [m.name for m in tar.getmembers() if m.isfile()]
         top = {n.split("/")[1] for n in names}
         check("files under package/", all(n.startswith("package/") for n in names))
-        check("only the library, assembly, docs and rosetta fixture", top <= NPM_TOP_LEVEL, ", ".join(sorted(top - NPM_TOP_LEVEL)) or "")
+        check("only the library, assembly, rosetta tablet, docs and rosetta fixture", top <= NPM_TOP_LEVEL, ", ".join(sorted(top - NPM_TOP_LEVEL)) or "")
         check("lib/index.js, lib/index.d.ts, .jsii, README.md, LICENSE", {"package/lib/index.js", "package/lib/index.d.ts", "package/.jsii", "package/README.md", "package/LICENSE"} <= set(names))
         check("no TypeScript source", not [n for n in names if n.endswith(".ts") and not n.endswith(".d.ts")])
         manifest = json.load(tar.extractfile("package/package.json"))
         assembly = json.load(tar.extractfile("package/.jsii"))
+        # The translations the release's pacmak builds and Construct Hub renders take our examples from,
+        # with the package's Python names (scripts/fix-tablet-python-names.ts), not rosetta's memory_limit_mi_b.
+        tablet = tar.extractfile("package/.jsii.tabl.json").read().decode() if "package/.jsii.tabl.json" in names else ""
+    check("the rosetta tablet, with the Python name memory_limit_mib", "memory_limit_mib" in tablet and "memory_limit_mi_b" not in tablet)
     check("package.json name and version", (manifest.get("name"), manifest.get("version")) == (NAME, version), f"{manifest.get('name')}@{manifest.get('version')}")
     check(".jsii assembly of that version", (assembly.get("name"), assembly.get("version")) == (NAME, version), f"{assembly.get('name')}@{assembly.get('version')}")
     check("license", manifest.get("license") == "Apache-2.0", manifest.get("license"))
@@ -157,6 +161,10 @@ def check_go(dist, version):
         return
     with tarfile.open(embedded) as tar:
         assembly = json.load(tar.extractfile("package/.jsii"))
+        # The translations the release's pacmak builds and Construct Hub renders take our examples from,
+        # with the package's Python names (scripts/fix-tablet-python-names.ts), not rosetta's memory_limit_mi_b.
+        tablet = tar.extractfile("package/.jsii.tabl.json").read().decode() if "package/.jsii.tabl.json" in names else ""
+    check("the rosetta tablet, with the Python name memory_limit_mib", "memory_limit_mib" in tablet and "memory_limit_mi_b" not in tablet)
     # pacmak writes an `// indirect` requirement for each module our dependencies depend on; scripts/package-go.sh
     # once dropped them (this machine's Go proxy lacks one of those versions), and must not again.
     indirect = sorted(
