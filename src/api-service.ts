@@ -13,12 +13,23 @@ export interface AddServiceOptions extends ContainerServiceOptions {
   /**
    * The path that leads to this service, such as `/orders`: the API routes `ANY /orders` and
    * `ANY /orders/{proxy+}` to it; with `PrivateEcsHttpApi` a listener rule forwards `/orders` and `/orders/*` too.
-   * The service receives the full path, prefix included.
+   * The service receives the full path, prefix included, unless `stripPathPrefix` is set.
    *
    * One or more segments of letters, digits, `-`, `_` and `.`; not `/`, which is the default
    * service's, and neither inside nor around another service's prefix.
    */
   readonly pathPrefix: string;
+
+  /**
+   * Whether the service receives the path below its `pathPrefix`: `/orders/items` as `/items`, and
+   * `/orders` as `/` (the query string is kept). With `PrivateEcsHttpApi` the listener rule, which still
+   * matches the prefix, rewrites the URL (a `url-rewrite` transform); with `PrivateEcsCloudMapHttpApi`
+   * each of the service's two routes has an integration that overwrites the path. A `parameterMapping`
+   * that overwrites the path too is refused; its other mappings still apply.
+   *
+   * @default false: the service receives the full path, prefix included
+   */
+  readonly stripPathPrefix?: boolean;
 
   /**
    * The priority of the service's listener rule (and of its test-listener rule), with
@@ -48,7 +59,11 @@ export interface IPrivateApiService extends IConstruct {
   /** Its task definition. */
   readonly taskDefinition: ecs.FargateTaskDefinition;
 
-  /** Its private integration, with its own timeout and parameter mapping, which its routes use. */
+  /**
+   * Its private integration, with its own timeout and parameter mapping, which its routes use. With
+   * `stripPathPrefix` on `PrivateEcsCloudMapHttpApi`, the route `ANY <pathPrefix>`'s: `ANY <pathPrefix>/{proxy+}`
+   * has an integration of its own, which overwrites the path differently.
+   */
   readonly integration: apigwv2.HttpRouteIntegration;
 
   /** Its recommended alarms, when `recommendedAlarms` is set. */

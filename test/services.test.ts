@@ -145,7 +145,7 @@ describe('parameter mappings and timeouts per service', () => {
     const parameterMapping = new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.custom('/v2/orders'));
     expect(() => build({}).addService('Orders', { image: ordersImage, pathPrefix: '/orders', parameterMapping })).toThrow(
       "parameterMapping of service 'Orders' overwrites the path with '/v2/orders', but the load balancer routes this service by its pathPrefix "
-      + "'/orders': the requests would reach another service. Keep the new path under '/orders/', or strip the prefix in the service itself.");
+      + "'/orders': the requests would reach another service. Keep the new path under '/orders/', or set stripPathPrefix to send the service the path below its prefix.");
   });
 
   test("fails when an added service's mapping uses $request.path.proxy, which its route 'ANY /orders' does not have", () => {

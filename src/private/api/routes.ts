@@ -21,12 +21,46 @@ export class ServiceRoutes {
     pathPrefix?: string,
   ): apigwv2.HttpRouteIntegration {
     const paths = pathPrefix ? [pathPrefix, `${pathPrefix}/{proxy+}`] : ['/', '/{proxy+}'];
+    this.routePaths(paths, integration, id, options);
+    return integration;
+  }
+
+  /**
+   * Routes a service's prefix to `root` and everything under it to `proxy`: two integrations, so that
+   * each can rewrite the path its own way. The prefix's route comes first, as with `route`, so `root`
+   * is made where a shared integration would be (its logical id does not move).
+   */
+  public routeApart(root: NamedIntegration, proxy: NamedIntegration, options: IntegrationOptions, pathPrefix: string): void {
+    this.routePaths([pathPrefix], root.integration, root.id, options);
+    this.routePaths([`${pathPrefix}/{proxy+}`], proxy.integration, proxy.id, options);
+  }
+
+  private routePaths(paths: readonly string[], integration: apigwv2.HttpRouteIntegration, id: string, options: IntegrationOptions): void {
     const routes = paths.flatMap(path => this.httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration }));
     if (options.integrationTimeout) {
       setIntegrationTimeout(routes[0], id, options.integrationTimeout);
     }
-    return integration;
   }
+}
+
+/** An integration and its construct id. */
+export interface NamedIntegration {
+  readonly integration: apigwv2.HttpRouteIntegration;
+  readonly id: string;
+}
+
+/**
+ * `mapping` with the path overwritten by `path`, its other mappings (headers, query strings) kept.
+ * A mapped path may join text and variables (`/$request.path.proxy`): the greedy path parameter is
+ * the path below the prefix, without its leading '/'.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html
+ */
+export function withPath(mapping: apigwv2.ParameterMapping | undefined, path: string): apigwv2.ParameterMapping {
+  const result = new apigwv2.ParameterMapping();
+  for (const [key, value] of Object.entries(mapping?.mappings ?? {})) {
+    result.custom(key, value);
+  }
+  return result.overwritePath(apigwv2.MappingValue.custom(path));
 }
 
 /**

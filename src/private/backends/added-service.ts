@@ -4,6 +4,7 @@ import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import { Construct } from 'constructs';
 import type { AddedServiceConstruct, ServiceBackend, ServiceRoute, WiredService } from './service-backend';
 import type { ServiceRoutes } from '../api/routes';
+import { withPath } from '../api/routes';
 import type { ResolvedServiceOptions } from '../props/resolved-options';
 
 /**
@@ -34,7 +35,34 @@ export abstract class AddedService<W extends WiredService> extends Construct imp
     this.taskDefinition = this.wired.taskDefinition;
     this.alarms = this.wired.alarms;
     const integrationId = `${id}Integration`;
+    if (route.stripPathPrefix && !backend.routesByPath) {
+      this.integration = this.routeStripped(backend, routes, options, route.pathPrefix, integrationId);
+      return;
+    }
     const integration = backend.integrationOf(this.wired, integrationId, routes.vpcLink, options);
     this.integration = routes.route(integration, integrationId, options, route.pathPrefix);
+  }
+
+  /**
+   * Strips the prefix in the API, for a backend that does not route by path (a load balancer that does
+   * must see the prefix, and strips it in its listener rule): `ANY <pathPrefix>` gets an integration
+   * that sends `/`, and `ANY <pathPrefix>/{proxy+}` one that sends the path below the prefix. Two
+   * integrations, since the first route has no `{proxy+}` parameter. The first keeps the id and place
+   * of the one integration the service has without stripping, so turning it on or off updates it in place.
+   */
+  private routeStripped(
+    backend: ServiceBackend<W, AddedServiceConstruct>,
+    routes: ServiceRoutes,
+    options: ResolvedServiceOptions,
+    pathPrefix: string,
+    integrationId: string,
+  ): apigwv2.HttpRouteIntegration {
+    const integration = (id: string, path: string) => ({
+      id,
+      integration: backend.integrationOf(this.wired, id, routes.vpcLink, { ...options, parameterMapping: withPath(options.parameterMapping, path) }),
+    });
+    const root = integration(integrationId, '/');
+    routes.routeApart(root, integration(`${this.node.id}ProxyIntegration`, '/$request.path.proxy'), options, pathPrefix);
+    return root.integration;
   }
 }

@@ -12,9 +12,13 @@ export interface WiredService extends FargateServiceResources {
   readonly alarms: cloudwatch.Alarm[];
 }
 
-/** An added service's place among the others: its prefix, and (behind a load balancer) its rule's priority. */
+/**
+ * An added service's place among the others: its prefix, whether the service receives the path below it,
+ * and (behind a load balancer) its rule's priority.
+ */
 export interface ServiceRoute {
   readonly pathPrefix: string;
+  readonly stripPathPrefix: boolean;
   readonly listenerRulePriority?: number;
 }
 

@@ -57,7 +57,7 @@ export function validatePathRewrite(
     throw new Error(
       `${prop} overwrites the path with '${path}', but ${PROXY_PARAMETER} is undefined on the routes without {proxy+} `
       + `(${ownPrefix === undefined ? "'ANY /'" : `'ANY ${ownPrefix}'`}) that share this integration. `
-      + 'Use $request.path (the whole path), a static path, or rewrite the path in the service itself.',
+      + `Use $request.path (the whole path) or a static path${ownPrefix === undefined ? '' : ', or set stripPathPrefix to send the service the path below its prefix'}.`,
     );
   }
   const literal = path.split('$')[0];
@@ -66,7 +66,7 @@ export function validatePathRewrite(
     throw new Error(
       `${prop} overwrites the path with '${path}', but the load balancer routes this service by its pathPrefix '${ownPrefix}': `
       + `the requests would reach another service. Keep the new path under '${ownPrefix}/', `
-      + 'or strip the prefix in the service itself.',
+      + 'or set stripPathPrefix to send the service the path below its prefix.',
     );
   }
   const taken = otherPrefixes.find(within);
@@ -74,6 +74,22 @@ export function validatePathRewrite(
     throw new Error(
       `${prop} overwrites the path with '${path}', which is under pathPrefix '${taken}' of an added service: `
       + 'the load balancer would send the default service\'s requests there. Choose a path outside it.',
+    );
+  }
+}
+
+/**
+ * Throws when an added service that strips its prefix also has a parameter mapping that overwrites
+ * the path: stripping sets the path the service receives (its listener rule's transform rewrites the
+ * path the API sends, or its integrations overwrite the path themselves), so a second rewrite would
+ * fight it. Other mappings (headers, query strings) still apply.
+ */
+export function validateStripPathPrefix(prop: string, mapping: apigwv2.ParameterMapping | undefined, stripPathPrefix: boolean | undefined): void {
+  const path = mapping?.mappings[PATH_OVERWRITE];
+  if (stripPathPrefix === true && path !== undefined) {
+    throw new Error(
+      `${prop} overwrites the path with '${path}', but stripPathPrefix already sets the path the service receives: `
+      + 'keep one of them (drop overwritePath from the mapping, or stripPathPrefix and rewrite the path yourself).',
     );
   }
 }

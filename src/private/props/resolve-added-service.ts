@@ -1,6 +1,6 @@
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { resolveServiceOptions } from './defaults';
-import { validatePathPrefix, validatePathRewrite } from './path-prefix';
+import { validatePathPrefix, validatePathRewrite, validateStripPathPrefix } from './path-prefix';
 import type { ResolvedServiceOptions } from './resolved-options';
 import { requireBakeTimeForAlarms } from './validate-deployment';
 import { validateServiceOptions } from './validate-service';
@@ -32,6 +32,7 @@ export function resolveAddedService(id: string, options: AddServiceOptions, cont
   validateServiceOptions(resolved);
   requireBakeTimeForAlarms(`bakeTime of service '${id}'`, resolved.bakeTime, context.recommendedAlarms);
   const prop = `parameterMapping of service '${id}'`;
+  validateStripPathPrefix(prop, resolved.parameterMapping, options.stripPathPrefix);
   if (context.routesByPath) {
     validatePathRewrite(prop, resolved.parameterMapping, options.pathPrefix);
     validatePathRewrite('parameterMapping', context.defaultParameterMapping, undefined, [options.pathPrefix]);

@@ -111,6 +111,9 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
   }
 
   public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): CloudMapService {
-    return new CloudMapService(scope, id, this, routes, resolved, { pathPrefix: options.pathPrefix });
+    return new CloudMapService(scope, id, this, routes, resolved, {
+      pathPrefix: options.pathPrefix,
+      stripPathPrefix: options.stripPathPrefix ?? false,
+    });
   }
 }

@@ -96,7 +96,11 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
     const service = createFargateService(scope, this.surroundings.placement, options, 'Fargate tasks: admits only the load balancer, on the container port');
     const resources = { ...service, targetGroup: createTargetGroup(scope, 'TargetGroup', this.surroundings.placement.vpc, options) };
     const trafficRouting = isShifting(options.deploymentStrategy) ? SHIFTING_ROUTING : ROLLING_ROUTING;
-    const routing: ListenerRouting | undefined = route && { pathPrefix: route.pathPrefix, priority: route.listenerRulePriority! };
+    const routing: ListenerRouting | undefined = route && {
+      pathPrefix: route.pathPrefix,
+      priority: route.listenerRulePriority!,
+      stripPathPrefix: route.stripPathPrefix,
+    };
     const targetGroups = trafficRouting.route(scope, resources, options, this.listeners, routing);
     if (!route) {
       // Both listeners' default action goes to the default service, whatever its strategy: a shifting
@@ -129,7 +133,11 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
 
   public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): LoadBalancedService {
     const priority = resolveListenerRulePriority(id, options.listenerRulePriority, this.priorities);
-    const added = new LoadBalancedService(scope, id, this, routes, resolved, { pathPrefix: options.pathPrefix, listenerRulePriority: priority });
+    const added = new LoadBalancedService(scope, id, this, routes, resolved, {
+      pathPrefix: options.pathPrefix,
+      stripPathPrefix: options.stripPathPrefix ?? false,
+      listenerRulePriority: priority,
+    });
     this.priorities.push({ serviceId: id, priority });
     return added;
   }

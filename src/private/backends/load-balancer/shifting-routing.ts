@@ -3,6 +3,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { LISTENER_RULE_PRIORITIES } from './listener-rule-priority';
+import { stripPathPrefixOn } from './strip-path-prefix';
 import type { ServiceListeners, TrafficRouting } from './traffic-routing';
 import { containerTarget } from './traffic-routing';
 import { acknowledgeNagFinding } from '../../compliance/acknowledge';
@@ -32,6 +33,10 @@ export const SHIFTING_ROUTING: TrafficRouting = {
     const production = new elbv2.ApplicationListenerRule(listeners.listener, ruleId, { listener: listeners.listener, ...rule });
     const test = listeners.testListener
       && new elbv2.ApplicationListenerRule(listeners.testListener, ruleId, { listener: listeners.testListener, ...rule });
+    if (routing?.stripPathPrefix) {
+      // The test listener's rule too: the new tasks are tested with the paths production will send them.
+      stripPathPrefixOn([production, ...(test ? [test] : [])], routing.pathPrefix);
+    }
     const role = trafficShiftRole(scope, listeners, [production, ...(test ? [test] : [])], [primary, alternate]);
     // ECS assumes the role as soon as the service exists, and until it is deleted: the service depends
     // on the role and its policy, so CloudFormation creates them first and deletes them last.

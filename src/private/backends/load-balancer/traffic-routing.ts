@@ -19,6 +19,8 @@ export interface TargetedServiceResources extends FargateServiceResources {
 export interface ListenerRouting {
   readonly pathPrefix: string;
   readonly priority: number;
+  /** Whether the rule rewrites the URL so that the service receives the path below the prefix. */
+  readonly stripPathPrefix: boolean;
 }
 
 /**
