@@ -59,6 +59,7 @@ const service = (id: string, options: Partial<AddServiceOptions> = {}): AddedSer
 const BLUE_GREEN = { deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN };
 const LINEAR = { deploymentStrategy: ecs.DeploymentStrategy.LINEAR };
 const SCALING = { autoScaling: { minCapacity: 2, maxCapacity: 10 } };
+const STRIP = { stripPathPrefix: true };
 
 const using = (backend: Backend, ...uses: UserResource[]): StackConfiguration => ({ backend, uses });
 
@@ -178,6 +179,22 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'two services reordered', before: cloudMap({}, [service('Orders'), service('Reports')]), after: cloudMap({}, [service('Reports'), service('Orders')]) },
   { change: 'a custom domain added', before: CLOUD_MAP, after: using('Cloud Map', 'custom domain') },
   { change: 'the execute-api endpoint turned off', before: using('Cloud Map', 'custom domain'), after: using('Cloud Map', 'custom domain only') },
+  { change: 'stripPathPrefix turned on (added service)', before: alb({}, [service('Orders')]), after: alb({}, [service('Orders', STRIP)]) },
+  { change: 'stripPathPrefix turned off (added service)', before: alb({}, [service('Orders', STRIP)]), after: alb({}, [service('Orders')]) },
+  {
+    change: 'stripPathPrefix turned on (shifting added service)',
+    before: alb({}, [service('Orders', BLUE_GREEN)]),
+    after: alb({}, [service('Orders', { ...BLUE_GREEN, ...STRIP })]),
+    touchesShiftedRule: 'the transform is an update of the rules ECS shifts, which writes the template\'s 100/0 weights back: deploy it while the primary target group serves',
+  },
+  {
+    change: 'stripPathPrefix turned off (shifting added service)',
+    before: alb({}, [service('Orders', { ...BLUE_GREEN, ...STRIP })]),
+    after: alb({}, [service('Orders', BLUE_GREEN)]),
+    touchesShiftedRule: 'removing the transform is an update of the rules ECS shifts, which writes the template\'s 100/0 weights back: deploy it while the primary target group serves',
+  },
+  { change: 'stripPathPrefix turned on (added service)', before: cloudMap({}, [service('Orders')]), after: cloudMap({}, [service('Orders', STRIP)]) },
+  { change: 'stripPathPrefix turned off (added service)', before: cloudMap({}, [service('Orders', STRIP)]), after: cloudMap({}, [service('Orders')]) },
 ];
 
 /** Builds a configuration in `stack`. */
