@@ -213,14 +213,15 @@ export interface ContainerServiceOptions {
    * How the API rewrites requests on their way to this service, such as
    * `.appendHeader('x-api-request-id', apigwv2.MappingValue.contextVariable('requestId'))`.
    *
-   * Each service has its own integration, so a mapping applies to its own routes only. With
-   * `PrivateEcsHttpApi` the load balancer routes added services by path, so a mapping that
-   * overwrites the path must keep it inside the service's `pathPrefix` (an added service's) or
-   * outside every added service's (the default service's); the construct refuses one that would
-   * send requests to another service. With `PrivateEcsCloudMapHttpApi` each integration calls its
-   * own service's tasks, so any new path stays with the service. On both, a new path made of
-   * `$request.path.proxy` is refused: the routes without `{proxy+}` (`ANY /` and `ANY /<pathPrefix>`)
-   * share the integration and have no such parameter.
+   * Each service has its own integration, so a mapping applies to its own routes only. A mapping
+   * that overwrites the path (`overwritePath`) is refused where it would misroute or could not work:
+   * with `PrivateEcsHttpApi`, whose load balancer routes added services by path, the new path must
+   * stay under an added service's `pathPrefix`, and outside every added service's for the default
+   * service; with `PrivateEcsCloudMapHttpApi` each integration calls its own service's tasks, so any
+   * new path stays with the service. On both, a new path made of `$request.path.proxy` is refused,
+   * since the routes without `{proxy+}` (`ANY /`, `ANY /<pathPrefix>`) share the integration and have
+   * no such parameter, and so is any path rewrite of an added service with `stripPathPrefix`, which
+   * sets the path itself. To send an added service the path below its prefix, set `stripPathPrefix`.
    *
    * @default - requests pass through unchanged
    */
