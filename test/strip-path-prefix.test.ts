@@ -169,7 +169,12 @@ describe('with Cloud Map, a service that strips its prefix', () => {
   });
 
   test('has two integrations that call its own tasks', () => {
-    template.resourcePropertiesCountIs('AWS::ApiGatewayV2::Integration', { RequestParameters: Match.objectLike({ 'overwrite:path': Match.anyValue() }) }, 2);
+    const stripping = Object.values(template.findResources('AWS::ApiGatewayV2::Integration', {
+      Properties: { RequestParameters: Match.objectLike({ 'overwrite:path': Match.anyValue() }) },
+    }));
+    expect(stripping).toHaveLength(2);
+    expect(stripping[0].Properties.IntegrationUri).toEqual(stripping[1].Properties.IntegrationUri);
+    expect(JSON.stringify(stripping[0].Properties.IntegrationUri)).toMatch(/ApiOrdersServiceCloudmapService/);
   });
 
   test('receives the path below its prefix', () => {
