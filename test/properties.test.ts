@@ -63,8 +63,8 @@ const combination = fc.record({
     taskEgress: sometimes(fc.constantFrom(TaskEgress.NAT_GATEWAY, TaskEgress.PUBLIC_IP, TaskEgress.VPC_ENDPOINTS)),
     natGateways: sometimes(fc.integer({ min: 1, max: 2 }), fc.constant(0)),
   }, { requiredKeys: [] })).map(([service, network]): PrivateEcsHttpApiProps => ({ ...service, ...network })),
-  added: fc.array(fc.tuple(serviceOptions, fc.constantFrom(...PREFIXES))
-    .map(([options, pathPrefix]): AddServiceOptions => ({ ...options, pathPrefix })), { maxLength: 2 }),
+  added: fc.array(fc.tuple(serviceOptions, fc.constantFrom(...PREFIXES), sometimes(fc.boolean()))
+    .map(([options, pathPrefix, stripPathPrefix]): AddServiceOptions => ({ ...options, pathPrefix, stripPathPrefix })), { maxLength: 2 }),
 });
 
 interface Built {
@@ -135,13 +135,13 @@ function checkDesiredCounts({ api, added, template }: Built, props: PrivateEcsHt
  * its prefix, and a listener rule forwards that prefix to its target group; the default service's
  * rewritten path lands under no added prefix.
  */
-function checkNoMisroute({ api, added, template }: Built): void {
+function checkNoMisroute({ api, added, template }: Built, addedOptions: AddServiceOptions[]): void {
   const resources = template.toJSON().Resources;
   const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(route => route.Properties);
   const targetOf = (routeKey: string) => routes.find(route => route.RouteKey === routeKey)!.Target['Fn::Join'][1][1].Ref as string;
   const pathOf = (integrationId: string): string | undefined => resources[integrationId].Properties.RequestParameters?.['overwrite:path'];
   const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-  for (const service of added) {
+  for (const [index, service] of added.entries()) {
     const integration = targetOf(`ANY ${service.pathPrefix}`);
     expect(targetOf(`ANY ${service.pathPrefix}/{proxy+}`)).toBe(integration);
     expect(integration).not.toBe(targetOf('ANY /'));
@@ -155,6 +155,16 @@ function checkNoMisroute({ api, added, template }: Built): void {
     }));
     expect(rules).toHaveLength(1);
     expect(JSON.stringify(rules[0].Properties.Actions)).toContain(JSON.stringify(ref(service.targetGroup)));
+    // A service that strips its prefix is called with the original path, which its rule rewrites.
+    if (addedOptions[index].stripPathPrefix) {
+      expect(path).toBeUndefined();
+      expect(rules[0].Properties.Transforms).toEqual([{
+        Type: 'url-rewrite',
+        UrlRewriteConfig: { Rewrites: [{ Regex: `^${service.pathPrefix.replace(/\./g, '\\.')}/?`, Replace: '/' }] },
+      }]);
+    } else {
+      expect(rules[0].Properties.Transforms).toBeUndefined();
+    }
   }
   const defaultPath = pathOf(targetOf('ANY /'));
   if (defaultPath !== undefined) {
@@ -174,7 +184,7 @@ test(`any combination of props and added services is refused by the construct or
     checkNoCidrIngress(built.template);
     checkSecurityGroupChain(built, props, addedOptions);
     checkDesiredCounts(built, props, addedOptions);
-    checkNoMisroute(built);
+    checkNoMisroute(built, addedOptions);
   }), { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
   // The properties say nothing if every combination is refused.
   expect(synthesized).toBeGreaterThan(RUNS / 10);
