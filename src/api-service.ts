@@ -2,6 +2,7 @@ import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { IConstruct } from 'constructs';
 import type { ContainerServiceOptions } from './service-options';
 
@@ -58,6 +59,9 @@ export interface IPrivateApiService extends IConstruct {
 
   /** Its task definition. */
   readonly taskDefinition: ecs.FargateTaskDefinition;
+
+  /** The log group of its container's logs: none with a `logDriver` of yours. */
+  readonly containerLogGroup?: logs.ILogGroup;
 
   /**
    * Its private integration, with its own timeout and parameter mapping, which its routes use. With

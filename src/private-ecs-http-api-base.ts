@@ -104,6 +104,14 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
     return this.serving().wired.taskDefinition;
   }
 
+  /**
+   * The log group of the default service's container, which a sidecar may log to as well; none
+   * with a `logDriver` of yours.
+   */
+  public get containerLogGroup(): logs.ILogGroup | undefined {
+    return this.serving().wired.containerLogGroup;
+  }
+
   /** The default service: the one that answers every path no added service claims. */
   public get service(): ecs.FargateService {
     return this.serving().wired.service;

@@ -2,6 +2,7 @@ import type { Duration } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { AutoScalingOptions } from './auto-scaling';
 
@@ -65,6 +66,90 @@ export interface ContainerServiceOptions {
    * @default - no secrets
    */
   readonly secrets?: { [key: string]: ecs.Secret };
+
+  /**
+   * The name of the service's container in its task definition; the load balancer's target group
+   * (`PrivateEcsHttpApi`) and the Cloud Map registration (`PrivateEcsCloudMapHttpApi`) point at it.
+   * Up to 255 letters, digits, hyphens and underscores, and unlike the name of any sidecar.
+   *
+   * @default 'web'
+   */
+  readonly containerName?: string;
+
+  /**
+   * The command the container runs, in place of the image's `CMD`.
+   *
+   * @default - the image's `CMD`
+   */
+  readonly command?: string[];
+
+  /**
+   * The entry point of the container, in place of the image's `ENTRYPOINT`.
+   *
+   * @default - the image's `ENTRYPOINT`
+   */
+  readonly entryPoint?: string[];
+
+  /**
+   * Docker labels of the container.
+   *
+   * @default - no labels
+   */
+  readonly dockerLabels?: { [key: string]: string };
+
+  /**
+   * Where the container's logs go, such as `ecs.LogDrivers.firelens({ ... })` to a FireLens
+   * sidecar. With another driver than the default, the construct makes no container log group,
+   * and `containerLogRetention` does not apply.
+   *
+   * @default - the awslogs driver, to a log group of the construct's kept for `containerLogRetention`
+   */
+  readonly logDriver?: ecs.LogDriver;
+
+  /**
+   * Mount the container's root filesystem read-only; the application may then write only to volumes.
+   *
+   * @default false
+   */
+  readonly readonlyRootFilesystem?: boolean;
+
+  /**
+   * How long ECS waits after it sends the container SIGTERM before it kills it: the time the
+   * application has to finish its requests. Whole seconds, at most 120 on Fargate.
+   *
+   * @default - ECS's: Duration.seconds(30)
+   */
+  readonly stopTimeout?: Duration;
+
+  /**
+   * The ephemeral storage of each task, in GiB: from 21 to 200 on Fargate.
+   *
+   * @default - Fargate's: 20 GiB
+   */
+  readonly ephemeralStorageGiB?: number;
+
+  /**
+   * The role the application's AWS calls use.
+   *
+   * @default - a new role
+   */
+  readonly taskRole?: iam.IRole;
+
+  /**
+   * The role ECS uses to start the tasks: to pull the image, write the logs and read the `secrets`.
+   *
+   * @default - a new role
+   */
+  readonly executionRole?: iam.IRole;
+
+  /**
+   * Allow ECS Exec (`aws ecs execute-command`) into the service's containers. The task role is
+   * given the `ssmmessages` permissions it needs; with `taskEgress` VPC_ENDPOINTS the construct
+   * adds the `ssmmessages` endpoint.
+   *
+   * @default false
+   */
+  readonly enableExecuteCommand?: boolean;
 
   /**
    * The path the load balancer requests to decide whether a task is healthy; it must answer 200-399.

@@ -1,6 +1,7 @@
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { AddedServiceConstruct, ServiceBackend, ServiceRoute, WiredService } from './service-backend';
 import type { ServiceRoutes } from '../api/routes';
@@ -16,6 +17,7 @@ export abstract class AddedService<W extends WiredService> extends Construct imp
   public readonly pathPrefix: string;
   public readonly service: ecs.FargateService;
   public readonly taskDefinition: ecs.FargateTaskDefinition;
+  public readonly containerLogGroup?: logs.ILogGroup;
   public readonly integration: apigwv2.HttpRouteIntegration;
   public readonly alarms: cloudwatch.Alarm[];
   protected readonly wired: W;
@@ -33,6 +35,7 @@ export abstract class AddedService<W extends WiredService> extends Construct imp
     this.pathPrefix = route.pathPrefix;
     this.service = this.wired.service;
     this.taskDefinition = this.wired.taskDefinition;
+    this.containerLogGroup = this.wired.containerLogGroup;
     this.alarms = this.wired.alarms;
     const integrationId = `${id}Integration`;
     if (route.stripPathPrefix && !backend.routesByPath) {

@@ -15,6 +15,15 @@ const FOR_SECRETS: Record<string, ec2.InterfaceVpcEndpointAwsService> = {
 };
 
 /**
+ * What tasks reached with ECS Exec need too: the SSM agent in the container opens its session
+ * channels through Session Manager's ssmmessages endpoint.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+ */
+const FOR_EXECUTE_COMMAND: Record<string, ec2.InterfaceVpcEndpointAwsService> = {
+  SsmMessagesEndpoint: ec2.InterfaceVpcEndpointAwsService.SSM_MESSAGES,
+};
+
+/**
  * The VPC endpoints that let tasks in isolated subnets start. Each interface endpoint admits only
  * the task security groups given to `allowTasks`; the secrets endpoints are made when the first
  * service with secrets needs them.
@@ -23,6 +32,7 @@ export class TaskVpcEndpoints {
   private readonly endpoints: ec2.InterfaceVpcEndpoint[] = [];
   private readonly secretsEndpoints: ec2.InterfaceVpcEndpoint[] = [];
   private readonly allowed: ec2.ISecurityGroup[] = [];
+  private readonly executeCommandEndpoints: ec2.InterfaceVpcEndpoint[] = [];
 
   constructor(private readonly scope: Construct, private readonly vpc: ec2.IVpc, private readonly subnets: ec2.SubnetSelection) {
     vpc.addGatewayEndpoint('S3Endpoint', { service: ec2.GatewayVpcEndpointAwsService.S3, subnets: [subnets] });
@@ -37,6 +47,17 @@ export class TaskVpcEndpoints {
     }
     this.allowed.push(taskSecurityGroup);
     this.admit([...this.endpoints, ...this.secretsEndpoints], taskSecurityGroup);
+  }
+
+  /**
+   * Lets the tasks of a service with `enableExecuteCommand` reach the ssmmessages endpoint, made
+   * when the first such service needs it; only those services' tasks are admitted to it.
+   */
+  public allowExecuteCommand(taskSecurityGroup: ec2.ISecurityGroup): void {
+    if (this.executeCommandEndpoints.length === 0) {
+      this.executeCommandEndpoints.push(...this.createEndpoints(FOR_EXECUTE_COMMAND));
+    }
+    this.admit(this.executeCommandEndpoints, taskSecurityGroup);
   }
 
   private createEndpoints(services: Record<string, ec2.InterfaceVpcEndpointAwsService>): ec2.InterfaceVpcEndpoint[] {

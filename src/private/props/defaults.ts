@@ -25,6 +25,9 @@ const SERVICE_PROP_DEFAULTS = {
   maxHealthyPercent: 200,
   containerLogRetention: logs.RetentionDays.ONE_MONTH,
   deploymentStrategy: ecs.DeploymentStrategy.ROLLING,
+  containerName: 'web',
+  readonlyRootFilesystem: false,
+  enableExecuteCommand: false,
 } satisfies Partial<ContainerServiceOptions>;
 
 /**
@@ -155,6 +158,17 @@ export function resolveServiceOptions(options: ContainerServiceOptions): Resolve
     containerPort: options.containerPort ?? d.containerPort,
     environment: options.environment,
     secrets: options.secrets,
+    containerName: options.containerName ?? d.containerName,
+    command: options.command,
+    entryPoint: options.entryPoint,
+    dockerLabels: options.dockerLabels,
+    logDriver: options.logDriver,
+    readonlyRootFilesystem: options.readonlyRootFilesystem ?? d.readonlyRootFilesystem,
+    stopTimeout: options.stopTimeout,
+    ephemeralStorageGiB: options.ephemeralStorageGiB,
+    taskRole: options.taskRole,
+    executionRole: options.executionRole,
+    enableExecuteCommand: options.enableExecuteCommand ?? d.enableExecuteCommand,
     healthCheckPath: options.healthCheckPath ?? d.healthCheckPath,
     containerHealthCheck: options.containerHealthCheck,
     cpuArchitecture: options.cpuArchitecture ?? d.cpuArchitecture,

@@ -3,7 +3,7 @@ import { resolveServiceOptions } from './defaults';
 import { validatePathPrefix, validatePathRewrite, validateStripPathPrefix } from './path-prefix';
 import type { ResolvedServiceOptions } from './resolved-options';
 import { requireBakeTimeForAlarms } from './validate-deployment';
-import { validateServiceOptions } from './validate-service';
+import { validateGivenServiceOptions, validateServiceOptions } from './validate-service';
 import type { AddServiceOptions } from '../../api-service';
 
 /** What a service is added next to: the prefixes taken, and how the backend finds a request's service. */
@@ -28,6 +28,7 @@ export interface AddedServiceContext {
  */
 export function resolveAddedService(id: string, options: AddServiceOptions, context: AddedServiceContext): ResolvedServiceOptions {
   validatePathPrefix(options.pathPrefix, context.taken);
+  validateGivenServiceOptions(options, id);
   const resolved = resolveServiceOptions(options);
   validateServiceOptions(resolved);
   requireBakeTimeForAlarms(`bakeTime of service '${id}'`, resolved.bakeTime, context.recommendedAlarms);

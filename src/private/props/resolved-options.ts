@@ -4,6 +4,7 @@ import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
@@ -25,6 +26,18 @@ export interface ResolvedServiceOptions {
   readonly containerPort: number;
   readonly environment?: { [key: string]: string };
   readonly secrets?: { [key: string]: ecs.Secret };
+  readonly containerName: string;
+  readonly command?: string[];
+  readonly entryPoint?: string[];
+  readonly dockerLabels?: { [key: string]: string };
+  /** Undefined for the default: the awslogs driver, to the construct's log group. */
+  readonly logDriver?: ecs.LogDriver;
+  readonly readonlyRootFilesystem: boolean;
+  readonly stopTimeout?: Duration;
+  readonly ephemeralStorageGiB?: number;
+  readonly taskRole?: iam.IRole;
+  readonly executionRole?: iam.IRole;
+  readonly enableExecuteCommand: boolean;
   readonly healthCheckPath: string;
   readonly containerHealthCheck?: ecs.HealthCheck;
   readonly cpuArchitecture: ecs.CpuArchitecture;

@@ -2,7 +2,7 @@ import { API_DEFAULTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
 import { requireBakeTimeForAlarms } from './validate-deployment';
-import { requireIntegerInRange, requireNumberInRange, validateServiceOptions } from './validate-service';
+import { requireIntegerInRange, requireNumberInRange, validateGivenServiceOptions, validateServiceOptions } from './validate-service';
 import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
 import { TaskEgress } from '../../task-egress';
 
@@ -26,6 +26,7 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
     );
   }
 
+  validateGivenServiceOptions(props);
   validatePathRewrite('parameterMapping', props.parameterMapping);
   if (props.defaultAuthorizationScopes !== undefined && props.defaultAuthorizer === undefined) {
     throw new Error('defaultAuthorizationScopes needs a defaultAuthorizer (JWT) to check them, got no defaultAuthorizer');

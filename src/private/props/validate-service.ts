@@ -1,10 +1,14 @@
-import { Token } from 'aws-cdk-lib';
+import { Token, Tokenization } from 'aws-cdk-lib';
 import type { Duration } from 'aws-cdk-lib';
 import { INTEGRATION_TIMEOUT_MS, isShifting } from './defaults';
 import { describeMemoryValues, FARGATE_CPU_VALUES, memoryValuesFor } from './fargate-sizes';
 import type { ResolvedServiceOptions } from './resolved-options';
 import { validateDeployment } from './validate-deployment';
 import type { AutoScalingOptions } from '../../auto-scaling';
+import type { ContainerServiceOptions } from '../../service-options';
+
+/** Fargate's longest stop timeout, in seconds. */
+const FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
 
 /**
  * Checks one service's options, with defaults applied, and throws an error that names
@@ -21,6 +25,7 @@ export function validateServiceOptions(options: ResolvedServiceOptions): void {
   requireIntegerInRange('maxHealthyPercent', options.maxHealthyPercent, 100, 200);
   requirePath('healthCheckPath', options.healthCheckPath);
   validateIntegrationTimeout(options.integrationTimeout);
+  validateContainerOptions(options);
   if (options.autoScaling) {
     validateAutoScaling(options.autoScaling, options.desiredCount);
   }
@@ -29,6 +34,58 @@ export function validateServiceOptions(options: ResolvedServiceOptions): void {
     validateDeploymentRoom(options);
   }
   validateDeployment(options);
+}
+
+/**
+ * Refuses what the container options would make a silent mistake, or ECS refuse at deploy time:
+ * a name ECS would not take, a stop timeout or ephemeral storage outside Fargate's limits, and an
+ * environment variable with no name, or given both in `environment` and in `secrets` (ECS would
+ * pass one of them, without saying which).
+ */
+function validateContainerOptions(options: ResolvedServiceOptions): void {
+  // "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed."
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+  if (!Token.isUnresolved(options.containerName) && !/^[A-Za-z0-9_-]{1,255}$/.test(options.containerName)) {
+    throw new Error(`containerName must be 1 to 255 letters, digits, hyphens and underscores (an ECS container name), got '${options.containerName}'`);
+  }
+  // "For tasks that use the Fargate launch type, the max stop timeout value is 120 seconds."
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html
+  if (options.stopTimeout !== undefined && !options.stopTimeout.isUnresolved()) {
+    const seconds = options.stopTimeout.toMilliseconds() / 1000;
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > FARGATE_MAX_STOP_TIMEOUT_SECONDS) {
+      throw new Error(`stopTimeout must be whole seconds, at most ${FARGATE_MAX_STOP_TIMEOUT_SECONDS} (the Fargate limit), got ${options.stopTimeout.toHumanString()}`);
+    }
+  }
+  // "The minimum supported value is 21 GiB and the maximum supported value is 200 GiB."
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html
+  if (options.ephemeralStorageGiB !== undefined) {
+    requireIntegerInRange('ephemeralStorageGiB', options.ephemeralStorageGiB, 21, 200);
+  }
+  const environment = Object.keys(options.environment ?? {});
+  const secrets = Object.keys(options.secrets ?? {});
+  for (const [prop, names] of [['environment', environment], ['secrets', secrets]] as const) {
+    if (names.some(name => name.trim() === '')) {
+      throw new Error(`${prop} must not have a variable with an empty name, got '${names.find(name => name.trim() === '')}': give each variable a name`);
+    }
+  }
+  const both = environment.filter(name => secrets.includes(name));
+  if (both.length > 0) {
+    throw new Error(`environment and secrets both set ${both.map(name => `'${name}'`).join(', ')}: the container would get only one of them. `
+      + 'Keep each variable in one of the two');
+  }
+}
+
+/**
+ * Refuses a service's options that have no effect with others, as the user gave them (before the
+ * defaults fill them in): the construct's log group, and so its retention, is made only for its own
+ * awslogs driver.
+ */
+export function validateGivenServiceOptions(options: ContainerServiceOptions, serviceId?: string): void {
+  if (options.logDriver !== undefined && options.containerLogRetention !== undefined) {
+    const prop = serviceId === undefined ? 'containerLogRetention' : `containerLogRetention of service '${serviceId}'`;
+    throw new Error(`${prop} has no effect with a logDriver, got ${options.containerLogRetention}: `
+      + 'the construct makes no log group for another driver. Remove it, or set the retention where your logDriver sends the logs');
+  }
 }
 
 /**
@@ -144,25 +201,52 @@ function describeRange(kind: string, min: number, max: number): string {
 const ECR_IMAGE = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\//;
 
 /**
+ * The start of an ECR image URI whose domain suffix is a token, as aws-cdk-lib writes an ECR
+ * repository's: `<account>.dkr.ecr.<region>.${AWS::URLSuffix}/...`. A repository imported from
+ * another Region (`ecr.Repository.fromRepositoryArn`) has its Region written out there.
+ */
+const ECR_IMAGE_HOST = /^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.$/;
+
+/**
  * Throws unless tasks with no route out can pull `imageName` through the VPC's ECR endpoints: the
  * endpoints reach only Amazon ECR private registries of their own Region, not Docker Hub, Amazon
- * ECR Public or another Region. An image URI known only at deploy time (an ECR repository or an
- * asset of this app) is left to CloudFormation.
+ * ECR Public or another Region. `container` names a sidecar in the message.
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
  */
-export function requireImageInRegionalEcr(imageName: string, region: string): void {
+export function requireImageInRegionalEcr(imageName: string, region: string, container?: string): void {
+  const problem = imagePullProblem(imageName, region, container);
+  if (problem) {
+    throw new Error(problem);
+  }
+}
+
+/**
+ * Why tasks with no route out cannot pull `imageName`, or undefined if they can, or if that is
+ * known only at deploy time: an image URI whose Region is a token (an ECR repository of this stack,
+ * an asset of this app) is left to CloudFormation, but one whose Region is written out is checked,
+ * tokens or not in the rest.
+ */
+export function imagePullProblem(imageName: string, region: string, container?: string): string | undefined {
+  let shown = imageName;
+  let imageRegion: string | undefined;
   if (Token.isUnresolved(imageName)) {
-    return;
+    const fragments = Tokenization.reverseString(imageName);
+    const head = fragments.firstToken === undefined ? String(fragments.firstValue) : '';
+    imageRegion = ECR_IMAGE_HOST.exec(head)?.[1];
+    if (imageRegion === undefined) {
+      return undefined;
+    }
+    shown = `${head}…`;
+  } else {
+    const ecr = ECR_IMAGE.exec(imageName);
+    imageRegion = ecr?.[1];
   }
-  const ecr = ECR_IMAGE.exec(imageName);
-  const imageRegion = ecr?.[1];
-  if (ecr && (Token.isUnresolved(region) || imageRegion === region)) {
-    return;
+  if (imageRegion !== undefined && (Token.isUnresolved(region) || imageRegion === region)) {
+    return undefined;
   }
-  const where = ecr ? `Amazon ECR in ${imageRegion}, not the stack's Region ${region}` : 'not in Amazon ECR';
-  throw new Error(
-    `image '${imageName}' cannot be pulled with taskEgress VPC_ENDPOINTS: it is ${where}, and the tasks' subnets have no route out. `
+  const where = imageRegion !== undefined ? `Amazon ECR in ${imageRegion}, not the stack's Region ${region}` : 'not in Amazon ECR';
+  return `${container === undefined ? '' : `container '${container}': `}image '${shown}' cannot be pulled with taskEgress VPC_ENDPOINTS: `
+    + `it is ${where}, and the tasks' subnets have no route out. `
     + 'Push the image to an ECR repository in the stack\'s Region (an ECR pull-through cache rule can mirror a public registry; '
-    + 'its first pull needs a network with a route out), or use taskEgress NAT_GATEWAY or PUBLIC_IP.',
-  );
+    + 'its first pull needs a network with a route out), or use taskEgress NAT_GATEWAY or PUBLIC_IP.';
 }

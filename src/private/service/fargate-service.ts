@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from 'aws-cdk-lib/cx-api';
 import type { Construct } from 'constructs';
 import { createLogGroup } from './log-groups';
@@ -12,9 +13,6 @@ import type { ResolvedServiceOptions } from '../props/resolved-options';
 
 /** The port of every target group: the default of registrations, which ECS always overrides with the container port. */
 const TARGET_GROUP_PORT = 80;
-
-/** The name of the one container in each task definition. */
-export const CONTAINER_NAME = 'web';
 
 /** Where one Fargate service runs. */
 export interface FargateServicePlacement {
@@ -31,6 +29,8 @@ export interface FargateServicePlacement {
 /** The resources of one Fargate service, before it is wired to a backend. */
 export interface FargateServiceResources {
   readonly taskDefinition: ecs.FargateTaskDefinition;
+  /** The log group of the service's container: none with a `logDriver` of the user's. */
+  readonly containerLogGroup?: logs.ILogGroup;
   readonly service: ecs.FargateService;
   readonly securityGroup: ec2.SecurityGroup;
 }
@@ -46,7 +46,7 @@ export function createFargateService(
   options: ResolvedServiceOptions,
   securityGroupDescription: string,
 ): FargateServiceResources {
-  const taskDefinition = createTaskDefinition(scope, options, placement.logEncryptionKey);
+  const { taskDefinition, containerLogGroup } = createTaskDefinition(scope, options, placement.logEncryptionKey);
   const securityGroup = new ec2.SecurityGroup(scope, 'ServiceSecurityGroup', {
     vpc: placement.vpc,
     description: securityGroupDescription,
@@ -71,12 +71,18 @@ export function createFargateService(
     canaryConfiguration: options.canaryConfiguration,
     linearConfiguration: options.linearConfiguration,
     lifecycleHooks: options.lifecycleHooks,
+    // aws-cdk-lib grants the task role the ssmmessages actions ECS Exec needs; false is left out, as before.
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+    enableExecuteCommand: options.enableExecuteCommand || undefined,
   });
   if (placement.fargateCapacityProviders) {
     // The cluster's capacity provider association, made at synth, exists before a service names a provider.
     service.node.addDependency(placement.cluster);
   }
-  return { taskDefinition, service, securityGroup };
+  if (options.enableExecuteCommand) {
+    acknowledgeExecuteCommandPolicy(taskDefinition);
+  }
+  return { taskDefinition, containerLogGroup, service, securityGroup };
 }
 
 /**
@@ -152,7 +158,12 @@ export function createTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, o
   });
 }
 
-function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions, logEncryptionKey?: kms.IKey): ecs.FargateTaskDefinition {
+/** The task definition with the service's container, and the container's log group when the construct makes it. */
+function createTaskDefinition(
+  scope: Construct,
+  options: ResolvedServiceOptions,
+  logEncryptionKey?: kms.IKey,
+): { taskDefinition: ecs.FargateTaskDefinition; containerLogGroup?: logs.ILogGroup } {
   const taskDefinition = new ecs.FargateTaskDefinition(scope, 'TaskDefinition', {
     cpu: options.cpu,
     memoryLimitMiB: options.memoryLimitMiB,
@@ -160,16 +171,28 @@ function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions,
       cpuArchitecture: options.cpuArchitecture,
       operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
     },
+    ephemeralStorageGiB: options.ephemeralStorageGiB,
+    taskRole: options.taskRole,
+    executionRole: options.executionRole,
   });
-  const logGroup = createLogGroup(scope, 'ContainerLogs', options.containerLogRetention, logEncryptionKey);
+  // The construct's log group only for its own awslogs driver: another driver (FireLens, say) sends the logs elsewhere.
+  const containerLogGroup = options.logDriver
+    ? undefined
+    : createLogGroup(scope, 'ContainerLogs', options.containerLogRetention, logEncryptionKey);
   taskDefinition.addContainer('Container', {
-    containerName: CONTAINER_NAME,
+    containerName: options.containerName,
     image: options.image,
+    command: options.command,
+    entryPoint: options.entryPoint,
+    dockerLabels: options.dockerLabels,
     portMappings: [{ containerPort: options.containerPort, protocol: ecs.Protocol.TCP }],
     environment: options.environment,
     secrets: options.secrets,
     healthCheck: options.containerHealthCheck,
-    logging: ecs.LogDrivers.awsLogs({ logGroup, streamPrefix: CONTAINER_NAME }),
+    // false is ECS's default, and left out so that templates stay as they were.
+    readonlyRootFilesystem: options.readonlyRootFilesystem || undefined,
+    stopTimeout: options.stopTimeout,
+    logging: options.logDriver ?? ecs.LogDrivers.awsLogs({ logGroup: containerLogGroup!, streamPrefix: options.containerName }),
   });
   const executionRolePolicy = taskDefinition.executionRole?.node.tryFindChild('DefaultPolicy');
   if (executionRolePolicy) {
@@ -178,5 +201,20 @@ function createTaskDefinition(scope: Construct, options: ResolvedServiceOptions,
       + 'The other actions of this policy name the image repository and the log group.',
       'Resource::*');
   }
-  return taskDefinition;
+  return { taskDefinition, containerLogGroup };
+}
+
+/**
+ * ECS Exec's ssmmessages actions have no resource-level permissions, so aws-cdk-lib grants them on "*".
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsessionmanagermessagegatewayservice.html
+ */
+function acknowledgeExecuteCommandPolicy(taskDefinition: ecs.FargateTaskDefinition): void {
+  const taskRolePolicy = taskDefinition.taskRole.node.tryFindChild('DefaultPolicy');
+  if (taskRolePolicy) {
+    acknowledgeNagFinding(taskRolePolicy, 'AwsSolutions-IAM5',
+      'ECS Exec (enableExecuteCommand): the ssmmessages actions have no resource-level permissions, and AWS requires Resource "*" for them; '
+      + 'logs:DescribeLogGroups, which ECS Exec uses to log its sessions, has none either.',
+      'Resource::*');
+  }
 }

@@ -9,7 +9,7 @@ import { configureAutoScaling } from './scaling';
 import type { Foundation } from '../network/foundation';
 import type { TaskVpcEndpoints } from '../network/vpc-endpoints';
 import type { ResolvedServiceOptions } from '../props/resolved-options';
-import { requireImageInRegionalEcr } from '../props/validate-service';
+import { imagePullProblem, requireImageInRegionalEcr } from '../props/validate-service';
 
 /** What every service plugs into, with either backend: where it runs, the VPC endpoints, and the alarms asked for. */
 export interface ServiceSurroundings {
@@ -44,7 +44,10 @@ export function completeService(
   alarmSources: BackendAlarmSources,
 ): cloudwatch.Alarm[] {
   if (surroundings.endpoints) {
-    requireImageInRegionalEcr(resources.taskDefinition.defaultContainer!.imageName, Stack.of(scope).region);
+    requireImagesInRegionalEcr(resources.taskDefinition, Stack.of(scope).region);
+    if (options.enableExecuteCommand) {
+      surroundings.endpoints.allowExecuteCommand(resources.securityGroup);
+    }
   }
   surroundings.endpoints?.allowTasks(resources.securityGroup, options.secrets !== undefined && Object.keys(options.secrets).length > 0);
   if (options.autoScaling) {
@@ -70,4 +73,20 @@ export function completeService(
     resources.service.enableDeploymentAlarms(deploymentAlarms.map(alarm => alarm.alarmName), { behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM });
   }
   return alarms;
+}
+
+/**
+ * Refuses images the tasks cannot pull through the VPC endpoints: the service's own container's at
+ * once, and every sidecar's (`taskDefinition.addContainer`, which may come after the construct) when
+ * the app is synthesized.
+ */
+function requireImagesInRegionalEcr(taskDefinition: ecs.FargateTaskDefinition, region: string): void {
+  const own = taskDefinition.defaultContainer!;
+  requireImageInRegionalEcr(own.imageName, region);
+  taskDefinition.node.addValidation({
+    validate: () => taskDefinition.node.children
+      .filter((child): child is ecs.ContainerDefinition => child instanceof ecs.ContainerDefinition && child !== own)
+      .map(container => imagePullProblem(container.imageName, region, container.containerName))
+      .filter((problem): problem is string => problem !== undefined),
+  });
 }

@@ -2,7 +2,6 @@ import type * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import type { FargateServiceResources } from '../../service/fargate-service';
-import { CONTAINER_NAME } from '../../service/fargate-service';
 
 /** The listeners a service is routed from: production, and the test listener when there is one. */
 export interface ServiceListeners {
@@ -43,7 +42,7 @@ export interface TrafficRouting {
   ): elbv2.ApplicationTargetGroup[];
 }
 
-/** The load balancer target of a service: its one container, on its port. */
+/** The load balancer target of a service: its container (not a sidecar), on its port. */
 export function containerTarget(options: ResolvedServiceOptions): { containerName: string; containerPort: number } {
-  return { containerName: CONTAINER_NAME, containerPort: options.containerPort };
+  return { containerName: options.containerName, containerPort: options.containerPort };
 }
