@@ -1,6 +1,7 @@
-import type { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { AddServiceOptions, PrivateEcsCloudMapHttpApiProps, PrivateEcsHttpApiProps } from '../../src';
 import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../../src';
@@ -195,7 +196,34 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   },
   { change: 'stripPathPrefix turned on (added service)', before: cloudMap({}, [service('Orders')]), after: cloudMap({}, [service('Orders', STRIP)]) },
   { change: 'stripPathPrefix turned off (added service)', before: cloudMap({}, [service('Orders', STRIP)]), after: cloudMap({}, [service('Orders')]) },
+  ...containerOptionCases('load balancer', alb),
+  ...containerOptionCases('Cloud Map', cloudMap),
 ];
+
+/**
+ * The container and task options, changed on either backend. Each but `enableExecuteCommand` is a new
+ * task definition revision, which ECS deploys like a new image; `containerName` also changes the
+ * container the service's LoadBalancers or ServiceRegistries name, which ECS updates in place: "When
+ * you add, update, or remove a load balancer configuration, Amazon ECS starts new tasks with the
+ * updated Elastic Load Balancing configuration", and a new registry configuration likewise.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-serviceregistry.html
+ */
+function containerOptionCases(backend: Backend, configure: (props: Partial<PrivateEcsHttpApiProps>) => StackConfiguration): UpdateCase[] {
+  const base: StackConfiguration = { backend };
+  const userRole = (name: string) => iam.Role.fromRoleArn(new Stack(), 'Role', `arn:aws:iam::123456789012:role/${name}`, { mutable: false });
+  return [
+    { change: 'containerName', before: base, after: configure({ containerName: 'app' }) },
+    { change: 'command and entryPoint', before: base, after: configure({ command: ['node', 'server.js'], entryPoint: ['/bin/sh', '-c'] }) },
+    { change: 'dockerLabels', before: base, after: configure({ dockerLabels: { team: 'orders' } }) },
+    { change: 'a logDriver of the user\'s', before: base, after: configure({ logDriver: ecs.LogDrivers.awsLogs({ streamPrefix: 'app' }) }) },
+    { change: 'readonlyRootFilesystem turned on', before: base, after: configure({ readonlyRootFilesystem: true }) },
+    { change: 'stopTimeout', before: base, after: configure({ stopTimeout: Duration.seconds(90) }) },
+    { change: 'ephemeralStorageGiB', before: base, after: configure({ ephemeralStorageGiB: 50 }) },
+    { change: 'a taskRole and executionRole of the user\'s', before: base, after: configure({ taskRole: userRole('task'), executionRole: userRole('execution') }) },
+    { change: 'ECS Exec turned on (enableExecuteCommand)', before: base, after: configure({ enableExecuteCommand: true }) },
+  ];
+}
 
 /** Builds a configuration in `stack`. */
 export function buildConfiguration(stack: Stack, configuration: StackConfiguration): void {
