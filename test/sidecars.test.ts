@@ -113,3 +113,28 @@ describe('cdk-nag AwsSolutions with ECS Exec', () => {
     expect(errors.filter(line => line.includes('/TaskRole/'))).toEqual([]);
   });
 });
+
+describe('cdk-nag AwsSolutions with a FireLens log router (the README\'s)', () => {
+  test('reports nothing on the execution role, whose policy only the log router makes', () => {
+    const configured = addConfigurationStack(createTestApp(), {
+      ...TUTORIAL_DEFAULT,
+      build: scope => {
+        const api = new PrivateEcsHttpApi(scope, 'Api', {
+          image: SAMPLE_IMAGE,
+          logDriver: ecs.LogDrivers.firelens({ options: { Name: 'cloudwatch_logs', region: 'us-east-1', log_group_name: '/web' } }),
+        });
+        api.taskDefinition.addFirelensLogRouter('LogRouter', {
+          image: ecs.obtainDefaultFluentBitECRImage(api.taskDefinition),
+          firelensConfig: { type: ecs.FirelensLogRouterType.FLUENTBIT },
+          logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'firelens' }),
+        });
+        return api;
+      },
+    });
+    Aspects.of(configured.stack).add(new AwsSolutionsChecks({ logIgnores: true, reports: false }));
+    const annotations = Annotations.fromStack(configured.stack);
+    const findings = [...annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*')), ...annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'))]
+      .map(message => `${String(message.entry.data).trim()} at ${message.id}`);
+    expect(findings).toEqual([]);
+  });
+});

@@ -1,11 +1,11 @@
-import { Duration, FeatureFlags } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Duration, FeatureFlags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { ECS_DISABLE_EXPLICIT_DEPLOYMENT_CONTROLLER_FOR_CIRCUIT_BREAKER } from 'aws-cdk-lib/cx-api';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { createLogGroup } from './log-groups';
 import { acknowledgeNagFinding } from '../compliance/acknowledge';
 import { isShifting } from '../props/defaults';
@@ -194,14 +194,32 @@ function createTaskDefinition(
     stopTimeout: options.stopTimeout,
     logging: options.logDriver ?? ecs.LogDrivers.awsLogs({ logGroup: containerLogGroup!, streamPrefix: options.containerName }),
   });
-  const executionRolePolicy = taskDefinition.executionRole?.node.tryFindChild('DefaultPolicy');
-  if (executionRolePolicy) {
-    acknowledgeNagFinding(executionRolePolicy, 'AwsSolutions-IAM5',
-      'ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource "*" for it. '
-      + 'The other actions of this policy name the image repository and the log group.',
-      'Resource::*');
-  }
+  acknowledgeExecutionRolePolicy(taskDefinition);
   return { taskDefinition, containerLogGroup };
+}
+
+/** The policies whose wildcard finding is acknowledged already. */
+const acknowledgedPolicies = new WeakSet<IConstruct>();
+
+/**
+ * Acknowledges the execution role's `Resource::*`, now if its policy exists, and otherwise once a
+ * sidecar (or its log driver) makes it: an aspect that runs before cdk-nag's, which a stack has at
+ * the default priority. Apps without `@aws-cdk/core:aspectStabilization` run a parent's aspects
+ * first, and there cdk-nag sees a policy made only by a sidecar before it is acknowledged.
+ */
+function acknowledgeExecutionRolePolicy(taskDefinition: ecs.FargateTaskDefinition): void {
+  const acknowledge = () => {
+    const policy = taskDefinition.executionRole?.node.tryFindChild('DefaultPolicy');
+    if (policy && !acknowledgedPolicies.has(policy)) {
+      acknowledgedPolicies.add(policy);
+      acknowledgeNagFinding(policy, 'AwsSolutions-IAM5',
+        'ecr:GetAuthorizationToken has no resource-level permissions: AWS requires Resource "*" for it. '
+        + 'The other actions of this policy name the image repository and the log group.',
+        'Resource::*');
+    }
+  };
+  acknowledge();
+  Aspects.of(taskDefinition).add({ visit: node => node === taskDefinition && acknowledge() }, { priority: AspectPriority.MUTATING });
 }
 
 /**
