@@ -145,7 +145,8 @@ export interface ContainerServiceOptions {
   /**
    * Allow ECS Exec (`aws ecs execute-command`) into the service's containers. The task role is
    * given the `ssmmessages` permissions it needs; with `taskEgress` VPC_ENDPOINTS the construct
-   * adds the `ssmmessages` endpoint.
+   * adds the `ssmmessages` endpoint. It changes the service, not the task definition: tasks already
+   * running may not have it until a new deployment replaces them.
    *
    * @default false
    */
