@@ -232,4 +232,22 @@ export interface PrivateEcsHttpApiBaseProps extends ContainerServiceOptions {
    * @default false
    */
   readonly recommendedAlarms?: boolean;
+
+  /**
+   * Create a CloudWatch dashboard that follows a request hop by hop: the API, the load balancer and
+   * each service's target group (with a load balancer), each service's tasks, and the recommended
+   * alarms' states. It grows with every service added. Beyond the account's first three, a dashboard
+   * costs a monthly fee.
+   *
+   * @default false
+   */
+  readonly dashboard?: boolean;
+
+  /**
+   * The name of the dashboard, only with `dashboard`: 1 to 255 letters, digits, `-` and `_`, unique
+   * in the account (dashboards are global). A change of it replaces the dashboard.
+   *
+   * @default - a name CloudFormation generates
+   */
+  readonly dashboardName?: string;
 }

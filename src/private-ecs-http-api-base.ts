@@ -13,6 +13,7 @@ import type { AddedServiceConstruct, ServiceBackend, WiredService } from './priv
 import type { Foundation } from './private/network/foundation';
 import { createFoundation } from './private/network/foundation';
 import { createVpcLink } from './private/network/vpc-link';
+import { RequestDashboard } from './private/observability/request-dashboard';
 import { resolveBaseProps } from './private/props/defaults';
 import { resolveAddedService } from './private/props/resolve-added-service';
 import type { ResolvedBaseProps } from './private/props/resolved-options';
@@ -68,6 +69,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
     readonly integration: apigwv2.HttpRouteIntegration;
     readonly routes: ServiceRoutes;
     readonly alarms: cloudwatch.Alarm[];
+    readonly dashboard?: RequestDashboard;
   };
 
   /**
@@ -139,6 +141,15 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
   public get alarms(): cloudwatch.Alarm[] {
     const served = this.serving();
     return [...served.alarms, ...served.backend.services.flatMap(added => added.alarms)];
+  }
+
+  /**
+   * The dashboard, when `dashboard` is set: the API, the load balancer and each target group (with
+   * a load balancer), each service's tasks and the recommended alarms' states, one hop of a request
+   * below the other. Each service added with `addService` adds its rows.
+   */
+  public get dashboard(): cloudwatch.Dashboard | undefined {
+    return this.serving().dashboard?.dashboard;
   }
 
   /**
@@ -226,7 +237,14 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
     const integrationId = backend.defaultIntegrationId;
     const integration = routes.route(backend.integrationOf(wired, integrationId, vpcLink, this._resolved), integrationId, this._resolved);
     const alarms = this._resolved.recommendedAlarms ? [...createApiAlarms(this, this.stage), ...wired.alarms] : [];
-    this.served = { backend, wired, vpcLink, integration, routes, alarms };
+    const dashboard = this._resolved.dashboard ? new RequestDashboard(this, this._resolved, {
+      httpApi: this.httpApi,
+      stage: this.stage,
+      backendGraphs: backend.backendGraphs(),
+      // Read at synthesis, when every added service has brought its own.
+      alarms: this._resolved.recommendedAlarms ? () => this.alarms : undefined,
+    }, wired) : undefined;
+    this.served = { backend, wired, vpcLink, integration, routes, alarms, dashboard };
     // Everything that writes to the log bucket is built.
     this._foundation.logs.check();
     return wired;
@@ -248,6 +266,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
     });
     const added = backend.createService(this, { id, options, resolved, routes: served.routes });
     backend.services.push(added);
+    served.dashboard?.showService(id, added.pathPrefix, added.wired);
     return added;
   }
 

@@ -20,7 +20,7 @@ export abstract class AddedService<W extends WiredService> extends Construct imp
   public readonly containerLogGroup?: logs.ILogGroup;
   public readonly integration: apigwv2.HttpRouteIntegration;
   public readonly alarms: cloudwatch.Alarm[];
-  protected readonly wired: W;
+  public readonly wired: W;
 
   protected constructor(
     scope: Construct,

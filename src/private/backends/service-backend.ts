@@ -10,6 +10,8 @@ import type { FargateServiceResources } from '../service/fargate-service';
 /** A Fargate service a backend has built and wired in, and its recommended alarms. */
 export interface WiredService extends FargateServiceResources {
   readonly alarms: cloudwatch.Alarm[];
+  /** The dashboard's graphs of how the backend reaches the service (its target groups), shown above its tasks'; none with Cloud Map. */
+  readonly routeGraphs: cloudwatch.IWidget[];
 }
 
 /**
@@ -51,6 +53,8 @@ export interface ServiceBackend<W extends WiredService, S extends AddedServiceCo
    * backend's rules before anything is built.)
    */
   validateService(serviceId: string, given: AddServiceOptions): void;
+  /** The dashboard's graphs of the backend's own hop between the API and the services (the load balancer); none with Cloud Map. */
+  backendGraphs(): cloudwatch.IWidget[];
   /** Lets the VPC link, through its security group, reach what it calls. */
   admitVpcLink(securityGroup: ec2.ISecurityGroup): void;
   /** Builds one service in `scope` and wires it in: the default service without a route. */
@@ -73,4 +77,6 @@ export interface AddedServiceRequest {
 export interface AddedServiceConstruct extends Construct {
   readonly pathPrefix: string;
   readonly alarms: cloudwatch.Alarm[];
+  /** What the backend made of it: the dashboard shows it. */
+  readonly wired: WiredService;
 }

@@ -49,6 +49,7 @@ const BASE_PROP_DEFAULTS = {
   throttlingBurstLimit: 2000,
   disableExecuteApiEndpoint: false,
   recommendedAlarms: false,
+  dashboard: false,
 } satisfies Partial<PrivateEcsHttpApiBaseProps>;
 
 /** The load balancer of `PrivateEcsHttpApi`. */
@@ -136,6 +137,8 @@ export function resolveBaseProps(props: PrivateEcsHttpApiBaseProps): ResolvedBas
     disableExecuteApiEndpoint: props.disableExecuteApiEndpoint ?? BASE_PROP_DEFAULTS.disableExecuteApiEndpoint,
     logEncryptionKey: props.logEncryptionKey,
     recommendedAlarms: props.recommendedAlarms ?? BASE_PROP_DEFAULTS.recommendedAlarms,
+    dashboard: props.dashboard ?? BASE_PROP_DEFAULTS.dashboard,
+    dashboardName: props.dashboardName,
   };
 }
 

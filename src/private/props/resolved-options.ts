@@ -91,4 +91,6 @@ export interface ResolvedBaseProps extends ResolvedServiceOptions {
   readonly disableExecuteApiEndpoint: boolean;
   readonly logEncryptionKey?: kms.IKey;
   readonly recommendedAlarms: boolean;
+  readonly dashboard: boolean;
+  readonly dashboardName?: string;
 }

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { API_DEFAULTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
@@ -47,6 +48,10 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
       throw new Error('disableExecuteApiEndpoint needs a domainName: without one, the API would have no URL at all');
     }
   }
+
+  if (!props.dashboard) {
+    requireAbsent('dashboardName', props.dashboardName, 'dashboard is not true (set dashboard to create the dashboard)');
+  }
 }
 
 /**
@@ -69,6 +74,19 @@ export function validateResolvedProps(resolved: ResolvedBaseProps): void {
   }
   requireNumberInRange('throttlingRateLimit', resolved.throttlingRateLimit, 0, Number.MAX_SAFE_INTEGER);
   requireIntegerInRange('throttlingBurstLimit', resolved.throttlingBurstLimit, 0, Number.MAX_SAFE_INTEGER);
+  validateDashboardName(resolved.dashboardName);
+}
+
+/**
+ * CloudWatch takes a dashboard name of at most 255 characters, each a letter, a digit, "-" or "_";
+ * CloudFormation, of at least 1.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-dashboard.html
+ */
+function validateDashboardName(name: string | undefined): void {
+  if (name !== undefined && !Token.isUnresolved(name) && !/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
+    throw new Error(`dashboardName must be 1 to 255 letters, digits, "-" and "_", got '${name}'`);
+  }
 }
 
 function requireOnlyWithCreatedVpc(ownResource: boolean, prop: string, value: unknown, resource = 'vpc or cluster'): void {

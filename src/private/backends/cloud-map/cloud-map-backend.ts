@@ -1,6 +1,7 @@
 import { Annotations, Names } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpServiceDiscoveryIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
@@ -56,6 +57,11 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     validateCloudMapAddedService(serviceId, given);
   }
 
+  public backendGraphs(): cloudwatch.IWidget[] {
+    // The namespace is DNS: no hop a request takes, and no metrics of one.
+    return [];
+  }
+
   public admitVpcLink(securityGroup: ec2.ISecurityGroup): void {
     // Each service opens its container port to it, as it is wired.
     this.vpcLinkSecurityGroup = securityGroup;
@@ -98,7 +104,8 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     // Without a load balancer there are no target metrics to roll a deployment back on: the circuit
     // breaker (with the container health check) and the user's deploymentAlarms do it.
     const alarms = completeService(scope, this.surroundings, resources, options, { releaseAlarms: () => [] });
-    return { ...resources, cloudMapService, alarms };
+    // API Gateway calls the tasks themselves: nothing between them to graph.
+    return { ...resources, cloudMapService, alarms, routeGraphs: [] };
   }
 
   public integrationOf(wired: CloudMapWiring, id: string, vpcLink: apigwv2.IVpcLink, options: ResolvedServiceOptions): apigwv2.HttpRouteIntegration {

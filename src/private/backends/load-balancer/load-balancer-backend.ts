@@ -1,5 +1,6 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpAlbIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
@@ -15,6 +16,7 @@ import type { PrivateEcsHttpApiProps } from '../../../private-ecs-http-api-props
 import type { Foundation } from '../../network/foundation';
 import { logAccessLogsToBucket } from '../../network/log-bucket';
 import { zonesOf } from '../../network/network-plan';
+import { loadBalancerGraphs, targetGroupGraphs } from '../../observability/load-balancer-graphs';
 import { isShifting, resolveLoadBalancerProps } from '../../props/defaults';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createTargetAlarms } from '../../service/alarms';
@@ -88,6 +90,10 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
     // Every added service's option has a meaning behind a load balancer.
   }
 
+  public backendGraphs(): cloudwatch.IWidget[] {
+    return loadBalancerGraphs(this.loadBalancer);
+  }
+
   public admitVpcLink(securityGroup: ec2.ISecurityGroup): void {
     this.loadBalancer.connections.allowFrom(securityGroup, ec2.Port.tcp(this.listeners.listener.port), 'From the API Gateway VPC link');
   }
@@ -113,7 +119,7 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
       scalingTargetGroup: resources.targetGroup,
       releaseAlarms: alarmScope => createTargetAlarms(alarmScope, targetGroups),
     });
-    return { ...resources, alternateTargetGroup: targetGroups[1], alarms };
+    return { ...resources, alternateTargetGroup: targetGroups[1], alarms, routeGraphs: targetGroupGraphs(targetGroups) };
   }
 
   public integrationOf(
