@@ -5,6 +5,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PrivateEcsHttpApi } from '../src';
+import { DASHBOARD_CONFIGURATIONS } from './dashboard-scenarios';
 import { CONFIGURATIONS, type TestConfiguration, TUTORIAL_DEFAULT } from './integ/configurations';
 import { addConfigurationStack, createTestApp, type ConfigurationStack } from './integ/stack';
 import { Checker } from './integ/user-acknowledgements';
@@ -39,7 +40,8 @@ function suppressedOf(stack: Stack): string[] {
   return lines(Annotations.fromStack(stack).findInfo('*', SUPPRESSED_FINDING));
 }
 
-describe.each(CONFIGURATIONS)('cdk-nag AwsSolutions on $name', configuration => {
+// With the dashboard's, which are not integ configurations: their snapshots stay as they are.
+describe.each([...CONFIGURATIONS, ...DASHBOARD_CONFIGURATIONS])('cdk-nag AwsSolutions on $name', configuration => {
   let stack: Stack;
   beforeAll(() => {
     stack = checkedStack(configuration);

@@ -5,6 +5,7 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PrivateEcsHttpApi } from '../src';
+import { DASHBOARD_CONFIGURATIONS } from './dashboard-scenarios';
 import { CONFIGURATIONS, type TestConfiguration, TUTORIAL_DEFAULT } from './integ/configurations';
 import { addConfigurationStack, createTestApp, type ConfigurationStack } from './integ/stack';
 import { Checker } from './integ/user-acknowledgements';
@@ -45,7 +46,8 @@ function lines(findings: readonly Finding[], severity: string): string[] {
     .map(({ ruleName, description, constructPath }) => `${ruleName} (${severity}): ${description} at ${constructPath}`);
 }
 
-describe.each(CONFIGURATIONS)('cdk-nag 3 AwsSolutions on $name', configuration => {
+// With the dashboard's, which are not integ configurations: their snapshots stay as they are.
+describe.each([...CONFIGURATIONS, ...DASHBOARD_CONFIGURATIONS])('cdk-nag 3 AwsSolutions on $name', configuration => {
   let findings: Finding[];
   beforeAll(() => {
     findings = synthesizeChecked(configuration);
