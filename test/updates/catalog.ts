@@ -198,6 +198,12 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'stripPathPrefix turned off (added service)', before: cloudMap({}, [service('Orders', STRIP)]), after: cloudMap({}, [service('Orders')]) },
   ...containerOptionCases('load balancer', alb),
   ...containerOptionCases('Cloud Map', cloudMap),
+  // The dashboard: its body (a service's rows) updates in place. (A new DashboardName replaces it,
+  // which loses nothing: it holds no data.) https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-dashboard.html
+  { change: 'the dashboard turned on', before: alb({ recommendedAlarms: true }), after: alb({ recommendedAlarms: true, dashboard: true }) },
+  { change: 'a service added to a stack with a dashboard', before: alb({ dashboard: true }), after: alb({ dashboard: true }, [service('Orders')]) },
+  { change: 'the dashboard turned on', before: CLOUD_MAP, after: cloudMap({ dashboard: true }) },
+  { change: 'a service added to a stack with a dashboard', before: cloudMap({ dashboard: true }), after: cloudMap({ dashboard: true }, [service('Orders')]) },
 ];
 
 /**
