@@ -62,6 +62,8 @@ const combination = fc.record({
   props: fc.tuple(serviceOptions, fc.record({
     taskEgress: sometimes(fc.constantFrom(TaskEgress.NAT_GATEWAY, TaskEgress.PUBLIC_IP, TaskEgress.VPC_ENDPOINTS)),
     natGateways: sometimes(fc.integer({ min: 1, max: 2 }), fc.constant(0)),
+    dashboard: sometimes(fc.boolean()),
+    dashboardName: sometimes(fc.constant('orders-api'), fc.constant('orders api')),
   }, { requiredKeys: [] })).map(([service, network]): PrivateEcsHttpApiProps => ({ ...service, ...network })),
   added: fc.array(fc.tuple(serviceOptions, fc.constantFrom(...PREFIXES), sometimes(fc.boolean()))
     .map(([options, pathPrefix, stripPathPrefix]): AddServiceOptions => ({ ...options, pathPrefix, stripPathPrefix })), { maxLength: 2 }),
@@ -112,6 +114,19 @@ function checkSecurityGroupChain({ api, added, template }: Built, props: Private
     expect(ingressRulesOf(template, logicalId(service.connections.securityGroups[0]))).toEqual([
       expect.objectContaining({ IpProtocol: 'tcp', FromPort: port, ToPort: port, SourceSecurityGroupId: getAtt(loadBalancerGroup, 'GroupId') }),
     ]);
+  }
+}
+
+/** With a dashboard, every service has its rows on it, whenever it was added; without, there is none. */
+function checkDashboard({ api, added, template }: Built): void {
+  const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+  if (!api.dashboard) {
+    expect(dashboards).toEqual([]);
+    return;
+  }
+  const body = JSON.stringify(dashboards.map(dashboard => dashboard.Properties.DashboardBody));
+  for (const service of [api.service, ...added.map(item => item.service)]) {
+    expect(body).toContain(JSON.stringify(getAtt(service, 'Name')));
   }
 }
 
@@ -185,6 +200,7 @@ test(`any combination of props and added services is refused by the construct or
     checkSecurityGroupChain(built, props, addedOptions);
     checkDesiredCounts(built, props, addedOptions);
     checkNoMisroute(built, addedOptions);
+    checkDashboard(built);
   }), { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
   // The properties say nothing if every combination is refused.
   expect(synthesized).toBeGreaterThan(RUNS / 10);
