@@ -72,6 +72,13 @@ export interface IPrivateApiService extends IConstruct {
 
   /** Its recommended alarms, when `recommendedAlarms` is set. */
   readonly alarms: cloudwatch.Alarm[];
+
+  /**
+   * The scaling of its task count, when it has `autoScaling`: add scheduled scaling
+   * (`scaleOnSchedule`) or step scaling (`scaleOnMetric`) to it. ECS lets a service have one, so
+   * `service.autoScaleTaskCount()` throws once `autoScaling` is set.
+   */
+  readonly scalableTaskCount?: ecs.ScalableTaskCount;
 }
 
 /**

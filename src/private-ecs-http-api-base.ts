@@ -119,6 +119,15 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
     return this.serving().wired.service;
   }
 
+  /**
+   * The scaling of the default service's task count, when it has `autoScaling`: add scheduled
+   * scaling (`scaleOnSchedule`) or step scaling (`scaleOnMetric`) to it. ECS lets a service have
+   * one, so `service.autoScaleTaskCount()` throws once `autoScaling` is set.
+   */
+  public get scalableTaskCount(): ecs.ScalableTaskCount | undefined {
+    return this.serving().wired.scalableTaskCount;
+  }
+
   /** The VPC link through which the API reaches the backend. */
   public get vpcLink(): apigwv2.VpcLink {
     return this.serving().vpcLink;

@@ -20,6 +20,7 @@ export abstract class AddedService<W extends WiredService> extends Construct imp
   public readonly containerLogGroup?: logs.ILogGroup;
   public readonly integration: apigwv2.HttpRouteIntegration;
   public readonly alarms: cloudwatch.Alarm[];
+  public readonly scalableTaskCount?: ecs.ScalableTaskCount;
   public readonly wired: W;
 
   protected constructor(
@@ -37,6 +38,7 @@ export abstract class AddedService<W extends WiredService> extends Construct imp
     this.taskDefinition = this.wired.taskDefinition;
     this.containerLogGroup = this.wired.containerLogGroup;
     this.alarms = this.wired.alarms;
+    this.scalableTaskCount = this.wired.scalableTaskCount;
     const integrationId = `${id}Integration`;
     if (route.stripPathPrefix && !backend.routesByPath) {
       this.integration = this.routeStripped(backend, routes, options, route.pathPrefix, integrationId);

@@ -1,17 +1,19 @@
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
 import type { AddServiceOptions } from '../../api-service';
 import type { ServiceRoutes } from '../api/routes';
 import type { ResolvedServiceOptions } from '../props/resolved-options';
 import type { FargateServiceResources } from '../service/fargate-service';
 
-/** A Fargate service a backend has built and wired in, and its recommended alarms. */
+/** A Fargate service a backend has built and wired in, its recommended alarms, and its scalable task count with `autoScaling`. */
 export interface WiredService extends FargateServiceResources {
   readonly alarms: cloudwatch.Alarm[];
   /** The dashboard's graphs of how the backend reaches the service (its target groups), shown above its tasks'; none with Cloud Map. */
   readonly routeGraphs: cloudwatch.IWidget[];
+  readonly scalableTaskCount?: ecs.ScalableTaskCount;
 }
 
 /**

@@ -31,10 +31,16 @@ export interface BackendAlarmSources {
   readonly releaseAlarms: (scope: Construct) => cloudwatch.Alarm[];
 }
 
+/** What completing a service made: its recommended alarms, and its scalable task count with `autoScaling`. */
+export interface CompletedService {
+  readonly alarms: cloudwatch.Alarm[];
+  readonly scalableTaskCount?: ecs.ScalableTaskCount;
+}
+
 /**
  * What every service gets once its backend has wired it, the same with either backend: the VPC
  * endpoints admit its tasks, it scales, and it alarms and rolls back on alarms as asked. Returns
- * its recommended alarms.
+ * its recommended alarms and its scalable task count.
  */
 export function completeService(
   scope: Construct,
@@ -42,7 +48,7 @@ export function completeService(
   resources: FargateServiceResources,
   options: ResolvedServiceOptions,
   alarmSources: BackendAlarmSources,
-): cloudwatch.Alarm[] {
+): CompletedService {
   if (surroundings.endpoints) {
     requireImagesInRegionalEcr(resources.taskDefinition, Stack.of(scope).region);
     if (options.enableExecuteCommand) {
@@ -50,9 +56,9 @@ export function completeService(
     }
   }
   surroundings.endpoints?.allowTasks(resources.securityGroup, options.secrets !== undefined && Object.keys(options.secrets).length > 0);
-  if (options.autoScaling) {
-    configureAutoScaling(resources.service, alarmSources.scalingTargetGroup, options.autoScaling);
-  }
+  const scalableTaskCount = options.autoScaling
+    ? configureAutoScaling(resources.service, alarmSources.scalingTargetGroup, options.autoScaling)
+    : undefined;
   const releaseAlarms = surroundings.recommendedAlarms ? alarmSources.releaseAlarms(scope) : [];
   const alarms = surroundings.recommendedAlarms ? [...releaseAlarms, ...createLoadAlarms(scope, resources.service)] : [];
   const deploymentAlarms = [...releaseAlarms, ...(options.deploymentAlarms ?? [])];
@@ -72,7 +78,7 @@ export function completeService(
     // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
     resources.service.enableDeploymentAlarms(deploymentAlarms.map(alarm => alarm.alarmName), { behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM });
   }
-  return alarms;
+  return { alarms, scalableTaskCount };
 }
 
 /**

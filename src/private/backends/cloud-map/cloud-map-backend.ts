@@ -103,9 +103,9 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     }
     // Without a load balancer there are no target metrics to roll a deployment back on: the circuit
     // breaker (with the container health check) and the user's deploymentAlarms do it.
-    const alarms = completeService(scope, this.surroundings, resources, options, { releaseAlarms: () => [] });
+    const completed = completeService(scope, this.surroundings, resources, options, { releaseAlarms: () => [] });
     // API Gateway calls the tasks themselves: nothing between them to graph.
-    return { ...resources, cloudMapService, alarms, routeGraphs: [] };
+    return { ...resources, cloudMapService, ...completed, routeGraphs: [] };
   }
 
   public integrationOf(wired: CloudMapWiring, id: string, vpcLink: apigwv2.IVpcLink, options: ResolvedServiceOptions): apigwv2.HttpRouteIntegration {

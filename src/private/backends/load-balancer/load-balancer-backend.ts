@@ -115,11 +115,11 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
         listener?.addTargetGroups('Default', { targetGroups: [resources.targetGroup] });
       }
     }
-    const alarms = completeService(scope, this.surroundings, resources, options, {
+    const completed = completeService(scope, this.surroundings, resources, options, {
       scalingTargetGroup: resources.targetGroup,
       releaseAlarms: alarmScope => createTargetAlarms(alarmScope, targetGroups),
     });
-    return { ...resources, alternateTargetGroup: targetGroups[1], alarms, routeGraphs: targetGroupGraphs(targetGroups) };
+    return { ...resources, alternateTargetGroup: targetGroups[1], ...completed, routeGraphs: targetGroupGraphs(targetGroups) };
   }
 
   public integrationOf(
