@@ -161,6 +161,57 @@ export interface ContainerServiceOptions {
   readonly healthCheckPath?: string;
 
   /**
+   * How often the load balancer health-checks each task; whole seconds from 5 to 300, longer than
+   * `healthCheckTimeout`. Only with a load balancer (`PrivateEcsHttpApi`).
+   *
+   * @default Duration.seconds(15)
+   */
+  readonly healthCheckInterval?: Duration;
+
+  /**
+   * How long the load balancer waits for a task to answer a health check before it counts as
+   * failed; whole seconds from 2 to 120, shorter than `healthCheckInterval`. Only with a load
+   * balancer (`PrivateEcsHttpApi`).
+   *
+   * @default - the load balancer's default for IP targets, 5 seconds
+   */
+  readonly healthCheckTimeout?: Duration;
+
+  /**
+   * How many health checks in a row a task must pass to count as healthy again (and, when it has
+   * just started, to receive requests); from 2 to 10. Only with a load balancer (`PrivateEcsHttpApi`).
+   *
+   * @default 2
+   */
+  readonly healthyThresholdCount?: number;
+
+  /**
+   * How many health checks in a row a task must fail to count as unhealthy, after which the load
+   * balancer stops sending it requests and ECS replaces it; from 2 to 10. Only with a load
+   * balancer (`PrivateEcsHttpApi`).
+   *
+   * @default 3
+   */
+  readonly unhealthyThresholdCount?: number;
+
+  /**
+   * The HTTP codes that make a health check pass: codes from 200 to 499, as a range such as
+   * `'200-299'` or a list such as `'200,204'`. Only with a load balancer (`PrivateEcsHttpApi`).
+   *
+   * @default '200-399'
+   */
+  readonly healthyHttpCodes?: string;
+
+  /**
+   * How long the load balancer lets a task that is being stopped finish its requests before it
+   * deregisters it; whole seconds from 0 to 3600. Each deployment waits this long for the old
+   * tasks. Only with a load balancer (`PrivateEcsHttpApi`).
+   *
+   * @default Duration.seconds(30)
+   */
+  readonly deregistrationDelay?: Duration;
+
+  /**
    * A health check that ECS runs inside the container, such as
    * `{ command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] }`; the image must have the
    * command. ECS replaces a task that fails it, and a deployment whose tasks fail it rolls back.
@@ -189,6 +240,24 @@ export interface ContainerServiceOptions {
    * @default false
    */
   readonly fargateSpot?: boolean;
+
+  /**
+   * With `fargateSpot`, how many tasks run on regular (on-demand) Fargate before any runs on
+   * Spot: AWS does not reclaim them, so the service keeps them when Spot capacity is taken back.
+   * An integer from 0 to 100000. Only with `fargateSpot`.
+   *
+   * @default 0
+   */
+  readonly onDemandBaseTaskCount?: number;
+
+  /**
+   * With `fargateSpot`, the share of the tasks above `onDemandBaseTaskCount`, in percent, that
+   * run on regular (on-demand) Fargate; the rest run on Spot. An integer from 0 to 100. Only with
+   * `fargateSpot`.
+   *
+   * @default 0
+   */
+  readonly onDemandPercent?: number;
 
   /**
    * Scale the number of tasks with the load.

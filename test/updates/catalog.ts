@@ -1,4 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -61,6 +63,16 @@ const BLUE_GREEN = { deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN };
 const LINEAR = { deploymentStrategy: ecs.DeploymentStrategy.LINEAR };
 const SCALING = { autoScaling: { minCapacity: 2, maxCapacity: 10 } };
 const STRIP = { stripPathPrefix: true };
+const SPOT = { fargateSpot: true };
+const SPOT_MIX = { fargateSpot: true, onDemandBaseTaskCount: 2, onDemandPercent: 25 };
+const TUNED_HEALTH_CHECK = {
+  healthCheckInterval: Duration.seconds(30),
+  healthCheckTimeout: Duration.seconds(10),
+  healthyThresholdCount: 3,
+  unhealthyThresholdCount: 5,
+  healthyHttpCodes: '200-299',
+  deregistrationDelay: Duration.seconds(120),
+};
 
 const using = (backend: Backend, ...uses: UserResource[]): StackConfiguration => ({ backend, uses });
 
@@ -160,6 +172,15 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
         + 'while its own web ACL is attached, so the new one stays (AWS documents neither): after the deploy, check the load balancer\'s web ACL',
     },
   },
+  { change: 'an on-demand base and share added to Spot', before: alb(SPOT), after: alb(SPOT_MIX) },
+  { change: 'the on-demand base and share changed', before: alb(SPOT_MIX), after: alb({ ...SPOT, onDemandBaseTaskCount: 4, onDemandPercent: 50 }) },
+  { change: 'Fargate Spot with an on-demand base turned on', before: ALB, after: alb(SPOT_MIX) },
+  { change: 'Fargate Spot with an on-demand base turned off', before: alb(SPOT_MIX), after: ALB },
+  { change: 'an added service\'s on-demand base added', before: alb({}, [service('Orders', SPOT)]), after: alb({}, [service('Orders', SPOT_MIX)]) },
+  { change: 'the load balancer\'s health check tuned', before: ALB, after: alb(TUNED_HEALTH_CHECK) },
+  { change: 'the load balancer\'s health check back to the defaults', before: alb(TUNED_HEALTH_CHECK), after: ALB },
+  { change: 'a blue/green service\'s health check tuned', before: alb(BLUE_GREEN), after: alb({ ...BLUE_GREEN, ...TUNED_HEALTH_CHECK }) },
+  { change: 'an added service\'s health check tuned', before: alb({}, [service('Orders')]), after: alb({}, [service('Orders', TUNED_HEALTH_CHECK)]) },
   { change: 'a new image tag', before: CLOUD_MAP, after: cloudMap({ image: image('2.0') }) },
   { change: 'cpu and memory', before: CLOUD_MAP, after: cloudMap({ cpu: 512, memoryLimitMiB: 1024 }) },
   { change: 'desiredCount', before: CLOUD_MAP, after: cloudMap({ desiredCount: 4 }) },
@@ -204,6 +225,8 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'a service added to a stack with a dashboard', before: alb({ dashboard: true }), after: alb({ dashboard: true }, [service('Orders')]) },
   { change: 'the dashboard turned on', before: CLOUD_MAP, after: cloudMap({ dashboard: true }) },
   { change: 'a service added to a stack with a dashboard', before: cloudMap({ dashboard: true }), after: cloudMap({ dashboard: true }, [service('Orders')]) },
+  { change: 'an on-demand base and share added to Spot', before: cloudMap(SPOT), after: cloudMap(SPOT_MIX) },
+  { change: 'Fargate Spot with an on-demand base turned off', before: cloudMap(SPOT_MIX), after: CLOUD_MAP },
 ];
 
 /**

@@ -92,12 +92,39 @@ function admitOnlyTheVpc(vpc: ec2.Vpc, provider: ec2.IConnectable): void {
 export function planNetwork(vpc: ec2.IVpc, taskEgress: TaskEgress, vpcSubnets?: ec2.SubnetSelection): NetworkPlan {
   const linkSubnets = vpcSubnets ?? defaultPrivateSubnets(vpc, taskEgress);
   if (taskEgress !== TaskEgress.PUBLIC_IP) {
+    if (taskEgress === TaskEgress.NAT_GATEWAY && vpcSubnets && selectsPublicSubnets(vpc, vpcSubnets)) {
+      throw new Error(
+        'vpcSubnets selects public subnets (SubnetType.PUBLIC) for the tasks, with taskEgress NAT_GATEWAY: tasks there get no public IP, '
+        + 'and a public subnet routes to the internet gateway, not a NAT gateway, so they have no way out (not even to pull the image). '
+        + 'Select private subnets (SubnetType.PRIVATE_WITH_EGRESS), or set taskEgress to PUBLIC_IP.',
+      );
+    }
     return { linkSubnets, taskSubnets: linkSubnets, assignPublicIp: false };
   }
   if (vpc.publicSubnets.length === 0) {
     throw new Error('taskEgress PUBLIC_IP needs public subnets for the tasks, but vpc has none (SubnetType.PUBLIC)');
   }
   return { linkSubnets, taskSubnets: { subnetType: ec2.SubnetType.PUBLIC }, assignPublicIp: true };
+}
+
+/**
+ * Whether `selection` picks any of the VPC's public subnets, as far as synth can tell: by subnet type,
+ * or by the subnets it resolves to. Subnets the VPC does not list (`ec2.Subnet.fromSubnetId`) are unknown and pass.
+ * A task without a public IP in a public subnet has no way out: the subnet's route goes to the internet
+ * gateway, which serves only resources with a public IP address, and ECS gives Fargate tasks one only
+ * with assignPublicIp (here taskEgress PUBLIC_IP).
+ * https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
+ */
+function selectsPublicSubnets(vpc: ec2.IVpc, selection: ec2.SubnetSelection): boolean {
+  if (selection.subnetType === ec2.SubnetType.PUBLIC) {
+    return true;
+  }
+  if (vpc.publicSubnets.length === 0) {
+    return false;
+  }
+  const publicIds = new Set(vpc.publicSubnets.map(subnet => subnet.subnetId));
+  return vpc.selectSubnets(selection).subnets.some(subnet => publicIds.has(subnet.subnetId));
 }
 
 function defaultPrivateSubnets(vpc: ec2.IVpc, taskEgress: TaskEgress): ec2.SubnetSelection {

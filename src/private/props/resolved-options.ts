@@ -39,9 +39,18 @@ export interface ResolvedServiceOptions {
   readonly executionRole?: iam.IRole;
   readonly enableExecuteCommand: boolean;
   readonly healthCheckPath: string;
+  readonly healthCheckInterval: Duration;
+  /** Undefined for the load balancer's default. */
+  readonly healthCheckTimeout?: Duration;
+  readonly healthyThresholdCount: number;
+  readonly unhealthyThresholdCount: number;
+  readonly healthyHttpCodes: string;
+  readonly deregistrationDelay: Duration;
   readonly containerHealthCheck?: ecs.HealthCheck;
   readonly cpuArchitecture: ecs.CpuArchitecture;
   readonly fargateSpot: boolean;
+  readonly onDemandBaseTaskCount: number;
+  readonly onDemandPercent: number;
   /** With the CPU target filled in when no target was given. */
   readonly autoScaling?: AutoScalingOptions;
   readonly healthCheckGracePeriod: Duration;

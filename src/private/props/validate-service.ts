@@ -26,6 +26,8 @@ export function validateServiceOptions(options: ResolvedServiceOptions): void {
   requirePath('healthCheckPath', options.healthCheckPath);
   validateIntegrationTimeout(options.integrationTimeout);
   validateContainerOptions(options);
+  validateTargetHealthCheck(options);
+  validateCapacityMix(options);
   if (options.autoScaling) {
     validateAutoScaling(options.autoScaling, options.desiredCount);
   }
@@ -126,6 +128,90 @@ function validateIntegrationTimeout(timeout?: Duration): void {
   if (milliseconds < INTEGRATION_TIMEOUT_MS.min || milliseconds > INTEGRATION_TIMEOUT_MS.max) {
     throw new Error(`integrationTimeout must be between 50 milliseconds and 30 seconds (the HTTP API limit), got ${timeout.toHumanString()}`);
   }
+}
+
+/**
+ * Throws unless the load balancer's health check and deregistration delay are within the limits of
+ * Elastic Load Balancing: an interval of 5 to 300 seconds, a timeout of 2 to 120 seconds (5 by
+ * default for IP targets), thresholds of 2 to 10, HTTP success codes from 200 to 499, and a
+ * deregistration delay of 0 to 3600 seconds; all whole seconds. ELB refuses a timeout that is not
+ * shorter than the interval, as aws-cdk-lib's own check says at synth ("Healthcheck interval must
+ * be greater than the timeout"); this says it in the construct's props, when the construct is built.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_ModifyTargetGroup.html
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Matcher.html
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html
+ */
+function validateTargetHealthCheck(options: ResolvedServiceOptions): void {
+  const interval = requireWholeSecondsInRange('healthCheckInterval', options.healthCheckInterval, 5, 300);
+  const timeout = options.healthCheckTimeout === undefined
+    ? TARGET_HEALTH_CHECK_TIMEOUT_SECONDS
+    : requireWholeSecondsInRange('healthCheckTimeout', options.healthCheckTimeout, 2, 120);
+  if (interval !== undefined && timeout !== undefined && timeout >= interval) {
+    const given = options.healthCheckTimeout === undefined ? `the load balancer's default healthCheckTimeout of ${timeout} seconds` : `healthCheckTimeout ${timeout} seconds`;
+    throw new Error(`healthCheckInterval must be longer than the health check's timeout, got ${interval} seconds and ${given}: lengthen the interval or shorten healthCheckTimeout`);
+  }
+  requireIntegerInRange('healthyThresholdCount', options.healthyThresholdCount, 2, 10);
+  requireIntegerInRange('unhealthyThresholdCount', options.unhealthyThresholdCount, 2, 10);
+  requireHttpCodes('healthyHttpCodes', options.healthyHttpCodes);
+  requireWholeSecondsInRange('deregistrationDelay', options.deregistrationDelay, 0, 3600);
+}
+
+/** The load balancer's health check timeout for IP targets when none is given, in seconds. */
+const TARGET_HEALTH_CHECK_TIMEOUT_SECONDS = 5;
+
+/** Codes or ranges of codes, comma-separated: `200`, `200,204`, `200-299`. */
+const HTTP_CODES = /^\d{3}(-\d{3})?(,\d{3}(-\d{3})?)*$/;
+
+/** Throws unless `value` is a list of HTTP codes or ranges from 200 to 499 (the load balancer's success codes for HTTP), or an unresolved token. */
+function requireHttpCodes(prop: string, value: string): void {
+  if (Token.isUnresolved(value)) {
+    return;
+  }
+  const bad = !HTTP_CODES.test(value) || value.split(',').some(item => {
+    const [low, high = low] = item.split('-').map(Number);
+    return low < 200 || high > 499 || low > high;
+  });
+  if (bad) {
+    throw new Error(`${prop} must be HTTP codes from 200 to 499, as a range such as '200-299' or a list such as '200,204', got '${value}'`);
+  }
+}
+
+/** Throws unless `duration` is whole seconds from `min` to `max`; returns its seconds, or undefined for an unresolved token. */
+function requireWholeSecondsInRange(prop: string, duration: Duration, min: number, max: number): number | undefined {
+  if (duration.isUnresolved()) {
+    return undefined;
+  }
+  const seconds = duration.toSeconds({ integral: false });
+  if (!Number.isInteger(seconds) || seconds < min || seconds > max) {
+    throw new Error(`${prop} must be whole seconds between ${min} and ${max} (the load balancer's limit), got ${duration.toHumanString()}`);
+  }
+  return seconds;
+}
+
+/**
+ * Throws unless the on-demand share of a Spot service is one ECS accepts: a base from 0 to 100000
+ * tasks ("Only one capacity provider in a capacity provider strategy can have a base defined", here
+ * FARGATE) and a share from 0 to 100 percent, which becomes the providers' weights (0 to 1000, at
+ * least one above 0). Without `fargateSpot` every task is on regular Fargate already, so either is refused.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-capacityproviderstrategyitem.html
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+ */
+function validateCapacityMix(options: ResolvedServiceOptions): void {
+  const { onDemandBaseTaskCount: base, onDemandPercent: percent } = options;
+  if (!options.fargateSpot) {
+    for (const [prop, value] of [['onDemandBaseTaskCount', base], ['onDemandPercent', percent]] as const) {
+      if (value !== 0) {
+        throw new Error(`${prop} applies only with fargateSpot, got ${Token.isUnresolved(value) ? 'a token' : value}: without Spot every task runs on regular Fargate. Set fargateSpot, or remove ${prop}`);
+      }
+    }
+    return;
+  }
+  requireIntegerInRange('onDemandBaseTaskCount', base, 0, 100_000);
+  if (Token.isUnresolved(percent)) {
+    throw new Error('onDemandPercent must be a number known at synth: the construct splits it into the weights of FARGATE and FARGATE_SPOT, got a token');
+  }
+  requireIntegerInRange('onDemandPercent', percent, 0, 100);
 }
 
 function validateTaskSize(cpu: number, memoryLimitMiB: number): void {

@@ -1,4 +1,4 @@
-import { AspectPriority, Aspects, Duration, FeatureFlags } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, FeatureFlags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -75,6 +75,7 @@ export function createFargateService(
     // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
     enableExecuteCommand: options.enableExecuteCommand || undefined,
   });
+  warnOfCapacity(scope, placement, options);
   if (placement.fargateCapacityProviders) {
     // The cluster's capacity provider association, made at synth, exists before a service names a provider.
     service.node.addDependency(placement.cluster);
@@ -98,7 +99,56 @@ function capacityProviderStrategy(placement: FargateServicePlacement, options: R
   if (!placement.fargateCapacityProviders && !options.fargateSpot) {
     return undefined;
   }
-  return [{ capacityProvider: options.fargateSpot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }];
+  if (!options.fargateSpot) {
+    return [{ capacityProvider: 'FARGATE', weight: 1 }];
+  }
+  return spotMix(options.onDemandBaseTaskCount, options.onDemandPercent);
+}
+
+/**
+ * A Spot service's strategy: the on-demand base on FARGATE (the one provider with a base: "Only one
+ * capacity provider in a capacity provider strategy can have a base defined"), then the tasks above
+ * it split by weight, `onDemandPercent` to FARGATE and the rest to FARGATE_SPOT, reduced to the
+ * smallest whole weights ("relative percentage": 25 percent is 1 to 3, 0 percent is 0 to 1). The
+ * weights always sum above 0 and stay within 0 to 1000, as ECS requires. Spot alone is FARGATE_SPOT
+ * with weight 1, as it has always been written.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-capacityproviderstrategyitem.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CapacityProviderStrategyItem.html
+ */
+function spotMix(onDemandBase: number, onDemandPercent: number): ecs.CapacityProviderStrategy[] {
+  const spot: ecs.CapacityProviderStrategy = { capacityProvider: 'FARGATE_SPOT', weight: 1 };
+  if (onDemandBase === 0 && onDemandPercent === 0) {
+    return [spot];
+  }
+  const divisor = greatestCommonDivisor(onDemandPercent, 100 - onDemandPercent);
+  return [
+    { capacityProvider: 'FARGATE', base: onDemandBase === 0 ? undefined : onDemandBase, weight: onDemandPercent / divisor },
+    { ...spot, weight: (100 - onDemandPercent) / divisor },
+  ];
+}
+
+function greatestCommonDivisor(a: number, b: number): number {
+  return b === 0 ? a : greatestCommonDivisor(b, a % b);
+}
+
+/**
+ * Warns of capacity that passes synth but serves nothing: a service with no task, and Spot on a
+ * cluster the construct cannot see.
+ */
+function warnOfCapacity(scope: Construct, placement: FargateServicePlacement, options: ResolvedServiceOptions): void {
+  if (options.desiredCount === 0 && !options.autoScaling) {
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:noTasks',
+      'desiredCount is 0 and the service has no autoScaling: it runs no task, and the API answers its requests with 503. '
+      + 'Set desiredCount to 1 or more, or autoScaling, or acknowledge this warning.');
+  }
+  if (options.fargateSpot && !placement.fargateCapacityProviders) {
+    // An imported cluster's capacity providers are not in this app: the strategy names them anyway, and
+    // ECS refuses a service whose strategy names a provider the cluster does not have.
+    const providers = options.onDemandBaseTaskCount === 0 && options.onDemandPercent === 0 ? 'FARGATE_SPOT' : 'FARGATE and FARGATE_SPOT';
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:spotOnImportedCluster',
+      `fargateSpot is set on an imported cluster, whose capacity providers the construct cannot see: the service fails to create unless the cluster has ${providers}. `
+      + 'Associate them with the cluster (aws ecs put-cluster-capacity-providers), pass an ecs.Cluster of this app (the construct associates them), or acknowledge this warning.');
+  }
 }
 
 /**
@@ -139,6 +189,9 @@ function deploymentController(scope: Construct): ecs.DeploymentController | unde
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html#cfn-elasticloadbalancingv2-targetgroup-port
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
+ * Its health check settings and deregistration delay (a target group attribute) are the options' and
+ * update in place ("Update requires: No interruption"); a shifting service's two groups get the same.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html
  */
 export function createTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, options: ResolvedServiceOptions): elbv2.ApplicationTargetGroup {
   return new elbv2.ApplicationTargetGroup(scope, id, {
@@ -148,13 +201,13 @@ export function createTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, o
     port: TARGET_GROUP_PORT,
     healthCheck: {
       path: options.healthCheckPath,
-      healthyHttpCodes: '200-399',
-      interval: Duration.seconds(15),
-      healthyThresholdCount: 2,
-      unhealthyThresholdCount: 3,
+      healthyHttpCodes: options.healthyHttpCodes,
+      interval: options.healthCheckInterval,
+      timeout: options.healthCheckTimeout,
+      healthyThresholdCount: options.healthyThresholdCount,
+      unhealthyThresholdCount: options.unhealthyThresholdCount,
     },
-    // The load balancer's default of five minutes would make every deployment wait that long.
-    deregistrationDelay: Duration.seconds(30),
+    deregistrationDelay: options.deregistrationDelay,
   });
 }
 

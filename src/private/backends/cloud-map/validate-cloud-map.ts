@@ -39,6 +39,22 @@ export function validateCloudMapService(service: string, given: ContainerService
       + 'set containerHealthCheck instead, whose result ECS reports to Cloud Map',
     );
   }
+  const targetHealthCheck: [string, unknown][] = [
+    ['healthCheckInterval', given.healthCheckInterval?.toHumanString()],
+    ['healthCheckTimeout', given.healthCheckTimeout?.toHumanString()],
+    ['healthyThresholdCount', given.healthyThresholdCount],
+    ['unhealthyThresholdCount', given.unhealthyThresholdCount],
+    ['healthyHttpCodes', given.healthyHttpCodes],
+    ['deregistrationDelay', given.deregistrationDelay?.toHumanString()],
+  ];
+  for (const [prop, value] of targetHealthCheck) {
+    if (value !== undefined) {
+      throw new Error(
+        `${prop}${of} tunes the load balancer's target group, and PrivateEcsCloudMapHttpApi has no load balancer, got ${value}: `
+        + 'remove it (containerHealthCheck has its own interval, timeout and retries, and ECS reports its result to Cloud Map)',
+      );
+    }
+  }
   // ECS shifts traffic itself only for services behind Elastic Load Balancing, Service Connect or
   // VPC Lattice; a service discovered through Cloud Map alone gets no managed shift.
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html
