@@ -37,6 +37,10 @@ function sometimes<T>(valid: fc.Arbitrary<T>, invalid?: fc.Arbitrary<T>): fc.Arb
   );
 }
 
+function asSeconds(seconds: number | undefined): Duration | undefined {
+  return seconds === undefined ? undefined : Duration.seconds(seconds);
+}
+
 const serviceOptions: fc.Arbitrary<ContainerServiceOptions> = fc.record({
   image: fc.constantFrom(...IMAGES).map(name => ecs.ContainerImage.fromRegistry(name)),
   cpu: sometimes(fc.constantFrom(256, 512, 1024), fc.constant(300)),
@@ -56,7 +60,17 @@ const serviceOptions: fc.Arbitrary<ContainerServiceOptions> = fc.record({
     ecs.DeploymentStrategy.ROLLING, ecs.DeploymentStrategy.BLUE_GREEN, ecs.DeploymentStrategy.CANARY, ecs.DeploymentStrategy.LINEAR)),
   parameterMapping: sometimes(fc.constantFrom(...PATH_REWRITES))
     .map(path => path === undefined ? undefined : new apigwv2.ParameterMapping().overwritePath(apigwv2.MappingValue.custom(path))),
-}, { requiredKeys: ['image'] });
+  onDemandBaseTaskCount: sometimes(fc.integer({ min: 0, max: 3 })),
+  onDemandPercent: sometimes(fc.constantFrom(0, 25, 50, 100), fc.constant(101)),
+  healthCheckInterval: sometimes(fc.constantFrom(10, 15, 30), fc.constant(4)).map(asSeconds),
+  healthCheckTimeout: sometimes(fc.constantFrom(2, 5)).map(asSeconds),
+  healthyThresholdCount: sometimes(fc.integer({ min: 2, max: 10 })),
+  unhealthyThresholdCount: sometimes(fc.integer({ min: 2, max: 10 })),
+  healthyHttpCodes: sometimes(fc.constantFrom('200-399', '200,204', '200-299')),
+  deregistrationDelay: sometimes(fc.constantFrom(0, 30, 300)).map(asSeconds),
+}, { requiredKeys: ['image'] })
+  // The on-demand share is refused without Spot (test/capacity.test.ts): given with Spot, mostly.
+  .map(options => options.fargateSpot ? options : { ...options, onDemandBaseTaskCount: undefined, onDemandPercent: undefined });
 
 const combination = fc.record({
   props: fc.tuple(serviceOptions, fc.record({
