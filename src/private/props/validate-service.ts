@@ -134,9 +134,11 @@ function validateIntegrationTimeout(timeout?: Duration): void {
  * Throws unless the load balancer's health check and deregistration delay are within the limits of
  * Elastic Load Balancing: an interval of 5 to 300 seconds, a timeout of 2 to 120 seconds (5 by
  * default for IP targets), thresholds of 2 to 10, HTTP success codes from 200 to 499, and a
- * deregistration delay of 0 to 3600 seconds; all whole seconds. ELB refuses a timeout that is not
- * shorter than the interval, as aws-cdk-lib's own check says at synth ("Healthcheck interval must
- * be greater than the timeout"); this says it in the construct's props, when the construct is built.
+ * deregistration delay of 0 to 3600 seconds; all whole seconds. ELB also refuses a timeout that is
+ * not shorter than the interval, the default timeout of 5 seconds included ("ValidationError: Health
+ * check interval must be greater than the timeout", which its guide does not state: see
+ * terraform-linters/tflint-ruleset-aws#404, and aws-cdk-lib's own check at synth); this says it in
+ * the construct's props, when the construct is built.
  * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
  * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_ModifyTargetGroup.html
  * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Matcher.html

@@ -189,9 +189,12 @@ function deploymentController(scope: Construct): ecs.DeploymentController | unde
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html#cfn-elasticloadbalancingv2-targetgroup-port
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LoadBalancer.html
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
- * Its health check settings and deregistration delay (a target group attribute) are the options' and
- * update in place ("Update requires: No interruption"); a shifting service's two groups get the same.
+ * Its health check settings and deregistration delay (a target group attribute) are the options', the
+ * same on a shifting service's two groups. They update in place: the health check properties and
+ * TargetGroupAttributes are mutable in CloudFormation's resource specification, and ELB's guide changes
+ * them "at any time", through an update of the AWS::ElasticLoadBalancingV2::TargetGroup resource.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-targetgroup.html
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/modify-health-check-settings.html
  */
 export function createTargetGroup(scope: Construct, id: string, vpc: ec2.IVpc, options: ResolvedServiceOptions): elbv2.ApplicationTargetGroup {
   return new elbv2.ApplicationTargetGroup(scope, id, {
