@@ -1,6 +1,4 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { Duration } from 'aws-cdk-lib';
-import type { Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
