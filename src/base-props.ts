@@ -112,8 +112,9 @@ export interface PrivateEcsHttpApiBaseProps extends ContainerServiceOptions {
   readonly apiName?: string;
 
   /**
-   * The authorizer for every route of the API, such as an `HttpJwtAuthorizer`, an
-   * `HttpLambdaAuthorizer` or an `HttpIamAuthorizer` from `aws-cdk-lib/aws-apigatewayv2-authorizers`.
+   * The authorizer for every route of the API without one of its own (a service's `authorizer`, or
+   * a route you add with one), such as an `HttpJwtAuthorizer`, an `HttpLambdaAuthorizer` or an
+   * `HttpIamAuthorizer` from `aws-cdk-lib/aws-apigatewayv2-authorizers`.
    *
    * @default - no authorizer: anyone who has the URL can call the API, and the construct
    * warns about it (`cdk-private-ecs-http-api:publicApi`)
@@ -121,8 +122,9 @@ export interface PrivateEcsHttpApiBaseProps extends ContainerServiceOptions {
   readonly defaultAuthorizer?: apigwv2.IHttpRouteAuthorizer;
 
   /**
-   * The OAuth scopes a caller's token must have one of, for every route. Only with a JWT
-   * `defaultAuthorizer`.
+   * The OAuth scopes a caller's token must have one of, on every route that uses `defaultAuthorizer`
+   * and has no scopes of its own. Only with a JWT `defaultAuthorizer`; routes with another authorizer
+   * (an `HttpNoneAuthorizer` or `HttpIamAuthorizer` you add routes with, too) do not get them.
    *
    * @default - no scopes required
    */

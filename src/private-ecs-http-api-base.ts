@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import type { AddServiceOptions } from './api-service';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import { createApiFront } from './private/api/api-front';
+import { warnIfPublicService } from './private/api/authorization';
 import { ServiceRoutes } from './private/api/routes';
 import type { AddedServiceConstruct, ServiceBackend, WiredService } from './private/backends/service-backend';
 import type { Foundation } from './private/network/foundation';
@@ -272,8 +273,10 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
       defaultParameterMapping: this.given.parameterMapping,
       routesByPath: backend.routesByPath,
       recommendedAlarms: this._resolved.recommendedAlarms,
+      defaultAuthorizer: this._resolved.defaultAuthorizer,
     });
     const added = backend.createService(this, { id, options, resolved, routes: served.routes });
+    warnIfPublicService(added, id, resolved, this._resolved.defaultAuthorizer);
     backend.services.push(added);
     served.dashboard?.showService(id, added.pathPrefix, added.wired);
     return added;

@@ -381,4 +381,20 @@ export interface ContainerServiceOptions {
    * @default - requests pass through unchanged
    */
   readonly parameterMapping?: apigwv2.ParameterMapping;
+
+  /**
+   * The authorizer of this service's routes, such as an `HttpIamAuthorizer` for machine callers;
+   * `new HttpNoneAuthorizer()` makes them public (the construct then warns).
+   *
+   * @default - the API's `defaultAuthorizer`
+   */
+  readonly authorizer?: apigwv2.IHttpRouteAuthorizer;
+
+  /**
+   * The OAuth scopes a caller's token must have one of, on this service's routes. Only with a JWT
+   * authorizer (`HttpJwtAuthorizer` or `HttpUserPoolAuthorizer`), this service's own or the API's default.
+   *
+   * @default - the API's `defaultAuthorizationScopes` when the service uses the default authorizer; none when it has its own
+   */
+  readonly authorizationScopes?: string[];
 }

@@ -5,6 +5,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import type { Construct } from 'constructs';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
+import { keepDefaultScopesOnJwtRoutes, warnIfPublicApi } from './authorization';
 import type { ResolvedBaseProps } from '../props/resolved-options';
 import { createLogGroup } from '../service/log-groups';
 
@@ -34,11 +35,8 @@ export function createApiFront(scope: Construct, id: string, resolved: ResolvedB
     defaultAuthorizationScopes: resolved.defaultAuthorizationScopes,
     corsPreflight: resolved.corsPreflight,
   });
-  if (!resolved.defaultAuthorizer) {
-    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:publicApi',
-      'The API has no defaultAuthorizer: anyone who has its URL can call every route. '
-      + 'Set defaultAuthorizer, or acknowledge this warning if the service is public by design.');
-  }
+  keepDefaultScopesOnJwtRoutes(httpApi);
+  warnIfPublicApi(scope, resolved, resolved.defaultAuthorizer);
   const customDomain = resolved.domainName ? createCustomDomain(scope, resolved) : undefined;
   const apiAccessLogGroup = resolved.apiAccessLogs
     ? resolved.apiAccessLogGroup ?? createLogGroup(scope, 'ApiAccessLogs', resolved.apiAccessLogRetention, resolved.logEncryptionKey)

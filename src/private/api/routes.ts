@@ -3,7 +3,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ResolvedServiceOptions } from '../props/resolved-options';
 
 /** What each service's integration is made with. */
-export type IntegrationOptions = Pick<ResolvedServiceOptions, 'integrationTimeout' | 'parameterMapping'>;
+export type IntegrationOptions = Pick<ResolvedServiceOptions, 'integrationTimeout' | 'parameterMapping' | 'authorizer' | 'authorizationScopes'>;
 
 /** The API side of every service, with any backend: the HTTP API its paths are routed on, and the VPC link its integration goes through. */
 export class ServiceRoutes {
@@ -12,7 +12,8 @@ export class ServiceRoutes {
   /**
    * Routes every method of a service's paths to its integration, `id`: `ANY /` and `ANY /{proxy+}`
    * without a prefix (the root path too, which `/{proxy+}` does not match), or the prefix and
-   * everything under it; and sets the integration's timeout.
+   * everything under it, with the service's authorizer and scopes (the API's defaults when it has none);
+   * and sets the integration's timeout.
    */
   public route(
     integration: apigwv2.HttpRouteIntegration,
@@ -36,7 +37,13 @@ export class ServiceRoutes {
   }
 
   private routePaths(paths: readonly string[], integration: apigwv2.HttpRouteIntegration, id: string, options: IntegrationOptions): void {
-    const routes = paths.flatMap(path => this.httpApi.addRoutes({ path, methods: [apigwv2.HttpMethod.ANY], integration }));
+    const routes = paths.flatMap(path => this.httpApi.addRoutes({
+      path,
+      methods: [apigwv2.HttpMethod.ANY],
+      integration,
+      authorizer: options.authorizer,
+      authorizationScopes: options.authorizationScopes,
+    }));
     if (options.integrationTimeout) {
       setIntegrationTimeout(routes[0], id, options.integrationTimeout);
     }

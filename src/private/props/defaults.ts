@@ -205,6 +205,10 @@ export function resolveServiceOptions(options: ContainerServiceOptions): Resolve
     containerLogRetention: options.containerLogRetention ?? d.containerLogRetention,
     integrationTimeout: options.integrationTimeout,
     parameterMapping: options.parameterMapping,
+    authorizer: options.authorizer,
+    // aws-cdk-lib gives a route the API's default scopes unless it has its own, even with another
+    // authorizer: an empty list keeps them off a service with an authorizer of its own.
+    authorizationScopes: options.authorizationScopes ?? (options.authorizer ? [] : undefined),
   };
 }
 

@@ -2,6 +2,7 @@ import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { resolveServiceOptions } from './defaults';
 import { validatePathPrefix, validatePathRewrite, validateStripPathPrefix } from './path-prefix';
 import type { ResolvedServiceOptions } from './resolved-options';
+import { validateServiceAuthorization } from './validate-authorization';
 import { requireBakeTimeForAlarms } from './validate-deployment';
 import { validateGivenServiceOptions, validateServiceOptions } from './validate-service';
 import type { AddServiceOptions } from '../../api-service';
@@ -19,6 +20,8 @@ export interface AddedServiceContext {
   readonly routesByPath: boolean;
   /** Whether the services get the recommended alarms, which a shifting service's bake time must fit. */
   readonly recommendedAlarms: boolean;
+  /** The API's default authorizer, which a service without its own uses. */
+  readonly defaultAuthorizer?: apigwv2.IHttpRouteAuthorizer;
 }
 
 /**
@@ -32,6 +35,7 @@ export function resolveAddedService(id: string, options: AddServiceOptions, cont
   const resolved = resolveServiceOptions(options);
   validateServiceOptions(resolved);
   requireBakeTimeForAlarms(`bakeTime of service '${id}'`, resolved.bakeTime, context.recommendedAlarms);
+  validateServiceAuthorization(`authorizationScopes of service '${id}'`, resolved, context.defaultAuthorizer);
   const prop = `parameterMapping of service '${id}'`;
   validateStripPathPrefix(prop, resolved.parameterMapping, options.stripPathPrefix);
   if (context.routesByPath) {

@@ -66,6 +66,10 @@ export interface ResolvedServiceOptions {
   readonly containerLogRetention: logs.RetentionDays;
   readonly integrationTimeout?: Duration;
   readonly parameterMapping?: apigwv2.ParameterMapping;
+  /** Undefined: the API's default authorizer. */
+  readonly authorizer?: apigwv2.IHttpRouteAuthorizer;
+  /** Undefined: the API's default scopes (with its default authorizer); empty: none. */
+  readonly authorizationScopes?: string[];
 }
 
 /**

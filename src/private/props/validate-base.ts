@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { API_DEFAULTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
+import { requireJwtForScopes, validateServiceAuthorization } from './validate-authorization';
 import { requireBakeTimeForAlarms } from './validate-deployment';
 import { requireIntegerInRange, requireNumberInRange, validateGivenServiceOptions, validateServiceOptions } from './validate-service';
 import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
@@ -32,6 +33,7 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
   if (props.defaultAuthorizationScopes !== undefined && props.defaultAuthorizer === undefined) {
     throw new Error('defaultAuthorizationScopes needs a defaultAuthorizer (JWT) to check them, got no defaultAuthorizer');
   }
+  requireJwtForScopes('defaultAuthorizationScopes', props.defaultAuthorizationScopes, 'defaultAuthorizer', props.defaultAuthorizer);
   if (props.apiAccessLogs === false) {
     requireAbsent('apiAccessLogGroup', props.apiAccessLogGroup, 'apiAccessLogs is false');
     requireAbsent('apiAccessLogRetention', props.apiAccessLogRetention, 'apiAccessLogs is false');
@@ -60,6 +62,7 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
  */
 export function validateResolvedProps(resolved: ResolvedBaseProps): void {
   validateServiceOptions(resolved);
+  validateServiceAuthorization('authorizationScopes', resolved, resolved.defaultAuthorizer);
   requireBakeTimeForAlarms('bakeTime', resolved.bakeTime, resolved.recommendedAlarms);
   if (resolved.taskEgress === TaskEgress.NAT_GATEWAY) {
     if (resolved.natGateways === 0) {
