@@ -216,6 +216,15 @@ export interface PrivateEcsHttpApiBaseProps extends ContainerServiceOptions {
    */
   readonly disableExecuteApiEndpoint?: boolean;
 
+  /**
+   * The IP addresses clients may call the API from, on its `execute-api` URL and on `domainName`:
+   * `apigwv2.IpAddressType.DUAL_STACK` for IPv4 and IPv6. With `domainHostedZone`, dual-stack adds
+   * an AAAA alias record beside the A record.
+   *
+   * @default - IPv4 only (apigwv2.IpAddressType.IPV4)
+   */
+  readonly ipAddressType?: apigwv2.IpAddressType;
+
   // ---- Operations ----------------------------------------------------------------------------
 
   /**

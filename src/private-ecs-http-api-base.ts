@@ -54,6 +54,12 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
   public readonly customDomain?: apigwv2.DomainName;
 
   /**
+   * The URL of the custom domain, `https://<domainName>/`, if `domainName` is set: beside
+   * `apiEndpoint`, which stays the `execute-api` URL unless `disableExecuteApiEndpoint` is set.
+   */
+  public readonly customDomainUrl?: string;
+
+  /**
    * The network, the cluster and the default service's resolved options, for the subclass's backend.
    * @internal
    */
@@ -100,6 +106,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
     this.apiEndpoint = front.apiEndpoint;
     this.apiAccessLogGroup = front.apiAccessLogGroup;
     this.customDomain = front.customDomain;
+    this.customDomainUrl = front.customDomainUrl;
   }
 
   /** The task definition of the default service. */

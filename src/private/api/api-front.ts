@@ -16,6 +16,7 @@ export interface ApiFront {
   readonly apiEndpoint: string;
   readonly apiAccessLogGroup?: logs.ILogGroup;
   readonly customDomain?: apigwv2.DomainName;
+  readonly customDomainUrl?: string;
 }
 
 /**
@@ -34,6 +35,11 @@ export function createApiFront(scope: Construct, id: string, resolved: ResolvedB
     defaultAuthorizer: resolved.defaultAuthorizer,
     defaultAuthorizationScopes: resolved.defaultAuthorizationScopes,
     corsPreflight: resolved.corsPreflight,
+    // Left out unless given, so that an IPv4 API's template stays as it was; a change is an update in place
+    // ("You can update the API's configuration by using ... AWS CloudFormation"; it "takes effect immediately").
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-ip-address-type.html
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-api.html#cfn-apigatewayv2-api-ipaddresstype
+    ipAddressType: resolved.ipAddressType,
   });
   keepDefaultScopesOnJwtRoutes(httpApi);
   warnIfPublicApi(scope, resolved, resolved.defaultAuthorizer);
@@ -54,9 +60,11 @@ export function createApiFront(scope: Construct, id: string, resolved: ResolvedB
     },
     domainMapping: customDomain && { domainName: customDomain },
   });
-  const apiEndpoint = resolved.disableExecuteApiEndpoint ? `https://${resolved.domainName}/` : stage.url;
-  return { httpApi, stage, apiEndpoint, apiAccessLogGroup, customDomain };
+  const customDomainUrl = resolved.domainName ? `https://${resolved.domainName}/` : undefined;
+  const apiEndpoint = resolved.disableExecuteApiEndpoint ? customDomainUrl! : stage.url;
+  return { httpApi, stage, apiEndpoint, apiAccessLogGroup, customDomain, customDomainUrl };
 }
+
 
 function createCustomDomain(scope: Construct, resolved: ResolvedBaseProps): apigwv2.DomainName {
   const domainName = resolved.domainName!;
@@ -66,6 +74,12 @@ function createCustomDomain(scope: Construct, resolved: ResolvedBaseProps): apig
     certificate: resolved.domainCertificate!,
     securityPolicy: apigwv2.SecurityPolicy.TLS_1_2,
     mtls: resolved.domainMutualTls,
+    // Left out unless given, as on the API; a change is an update in place: "You can change the IP address
+    // type by updating the domain's endpoint configuration ... AWS CloudFormation" (the resource schema does
+    // not mark DomainNameConfiguration's IpAddressType create-only, nor the API's).
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names-ip-address-type.html
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigatewayv2-domainname-domainnameconfiguration.html#cfn-apigatewayv2-domainname-domainnameconfiguration-ipaddresstype
+    ipAddressType: resolved.ipAddressType,
   });
   if (resolved.domainMutualTls && !resolved.disableExecuteApiEndpoint) {
     // "To ensure that clients can access your API only by using a custom domain name with mutual TLS,
@@ -76,12 +90,14 @@ function createCustomDomain(scope: Construct, resolved: ResolvedBaseProps): apig
       + 'Set disableExecuteApiEndpoint, or acknowledge this warning.');
   }
   if (hostedZone) {
-    new route53.ARecord(scope, 'DomainRecord', {
-      zone: hostedZone,
-      recordName: domainName,
-      target: route53.RecordTarget.fromAlias(
-        new route53targets.ApiGatewayv2DomainProperties(customDomain.regionalDomainName, customDomain.regionalHostedZoneId)),
-    });
+    const target = route53.RecordTarget.fromAlias(
+      new route53targets.ApiGatewayv2DomainProperties(customDomain.regionalDomainName, customDomain.regionalHostedZoneId));
+    new route53.ARecord(scope, 'DomainRecord', { zone: hostedZone, recordName: domainName, target });
+    if (resolved.ipAddressType === apigwv2.IpAddressType.DUAL_STACK) {
+      // IPv6 clients resolve the name with an AAAA record, aliased to the same dual-stack domain.
+      // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-api-gateway.html
+      new route53.AaaaRecord(scope, 'DomainRecordIpv6', { zone: hostedZone, recordName: domainName, target });
+    }
   }
   return customDomain;
 }

@@ -147,6 +147,7 @@ export function resolveBaseProps(props: PrivateEcsHttpApiBaseProps): ResolvedBas
     recommendedAlarms: props.recommendedAlarms ?? BASE_PROP_DEFAULTS.recommendedAlarms,
     dashboard: props.dashboard ?? BASE_PROP_DEFAULTS.dashboard,
     dashboardName: props.dashboardName,
+    ipAddressType: props.ipAddressType,
   };
 }
 

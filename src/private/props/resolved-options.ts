@@ -106,4 +106,6 @@ export interface ResolvedBaseProps extends ResolvedServiceOptions {
   readonly recommendedAlarms: boolean;
   readonly dashboard: boolean;
   readonly dashboardName?: string;
+  /** Undefined: left out of the template, which is IPv4. */
+  readonly ipAddressType?: apigwv2.IpAddressType;
 }
