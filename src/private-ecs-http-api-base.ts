@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -18,7 +19,7 @@ import { RequestDashboard } from './private/observability/request-dashboard';
 import { resolveBaseProps } from './private/props/defaults';
 import { resolveAddedService } from './private/props/resolve-added-service';
 import type { ResolvedBaseProps } from './private/props/resolved-options';
-import { validateGivenProps, validateResolvedProps } from './private/props/validate-base';
+import { requireCertificateInRegion, validateGivenProps, validateResolvedProps } from './private/props/validate-base';
 import { createApiAlarms } from './private/service/alarms';
 
 /**
@@ -91,6 +92,7 @@ export abstract class PrivateEcsHttpApiBase extends Construct {
     super(scope, id);
     this.given = props;
     validateGivenProps(props);
+    requireCertificateInRegion(props.domainCertificate, Stack.of(this).region);
     this._resolved = resolveBaseProps(props);
     validateResolvedProps(this._resolved);
 

@@ -1,4 +1,4 @@
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -43,6 +43,7 @@ export function createApiFront(scope: Construct, id: string, resolved: ResolvedB
   });
   keepDefaultScopesOnJwtRoutes(httpApi);
   warnIfPublicApi(scope, resolved, resolved.defaultAuthorizer);
+  warnIfBurstBelowRate(scope, resolved.throttlingRateLimit, resolved.throttlingBurstLimit);
   const customDomain = resolved.domainName ? createCustomDomain(scope, resolved) : undefined;
   const apiAccessLogGroup = resolved.apiAccessLogs
     ? resolved.apiAccessLogGroup ?? createLogGroup(scope, 'ApiAccessLogs', resolved.apiAccessLogRetention, resolved.logEncryptionKey)
@@ -65,6 +66,22 @@ export function createApiFront(scope: Construct, id: string, resolved: ResolvedB
   return { httpApi, stage, apiEndpoint, apiAccessLogGroup, customDomain, customDomainUrl };
 }
 
+/**
+ * Warns when the burst limit is below the rate limit. API Gateway throttles with a token bucket: the
+ * burst limit is the bucket's size, refilled at the rate limit; a bucket smaller than one second of the
+ * rate answers 429 to bursty traffic whose average stays below the rate. API Gateway accepts it, so it
+ * is a warning, not a refusal.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
+ */
+function warnIfBurstBelowRate(scope: Construct, rateLimit: number, burstLimit: number): void {
+  if (Token.isUnresolved(rateLimit) || Token.isUnresolved(burstLimit) || burstLimit >= rateLimit) {
+    return;
+  }
+  Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:burstBelowRate',
+    `throttlingBurstLimit (${burstLimit}) is below throttlingRateLimit (${rateLimit}): API Gateway's token bucket holds ${burstLimit} requests, `
+    + `so bursts answer 429 before the route reaches ${rateLimit} requests per second. Set throttlingBurstLimit to ${rateLimit} or more, `
+    + 'or acknowledge this warning.');
+}
 
 function createCustomDomain(scope: Construct, resolved: ResolvedBaseProps): apigwv2.DomainName {
   const domainName = resolved.domainName!;

@@ -1,4 +1,6 @@
-import { Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Token } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { API_DEFAULTS } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
@@ -49,6 +51,30 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
     if (props.disableExecuteApiEndpoint) {
       throw new Error('disableExecuteApiEndpoint needs a domainName: without one, the API would have no URL at all');
     }
+  } else {
+    requireHostName('domainName', props.domainName);
+    requireInZone(props.domainName, props.domainHostedZone);
+  }
+}
+
+/**
+ * Refuses a `domainCertificate` from another Region than the stack's, when both are known: a Regional
+ * custom domain name, the only kind HTTP APIs have, needs "a Region-specific ACM certificate ... in the
+ * same Region as your API".
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains-prerequisites.html
+ */
+export function requireCertificateInRegion(certificate: acm.ICertificate | undefined, stackRegion: string): void {
+  if (certificate === undefined || Token.isUnresolved(certificate.certificateArn) || Token.isUnresolved(stackRegion)) {
+    return;
+  }
+  const region = Arn.split(certificate.certificateArn, ArnFormat.SLASH_RESOURCE_NAME).region;
+  // Only a Region name can be compared: a placeholder such as integ-runner's `test-region` is skipped.
+  if (region && REGION_NAME.test(region) && REGION_NAME.test(stackRegion) && region !== stackRegion) {
+    throw new Error(
+      `domainCertificate must be in the stack's Region (${stackRegion}), as a Regional custom domain needs, got one in ${region} `
+      + `(${certificate.certificateArn}): request or import the certificate in ${stackRegion}`,
+    );
   }
 
   if (!props.dashboard) {
@@ -90,6 +116,58 @@ function validateDashboardName(name: string | undefined): void {
   if (name !== undefined && !Token.isUnresolved(name) && !/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
     throw new Error(`dashboardName must be 1 to 255 letters, digits, "-" and "_", got '${name}'`);
   }
+}
+
+/** The form of AWS Region names: `us-east-1`, `ap-southeast-2`, `us-gov-west-1`, `eu-isoe-west-1`. */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/**
+ * A DNS host name, such as `api.example.com` or the wildcard `*.example.com`: labels of letters, digits
+ * and hyphens (not at either end), at most 63 characters each and 253 in all, as RFC 1035 asks of the
+ * domain names API Gateway takes.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html
+ */
+const HOST_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+function requireHostName(prop: string, value: string): void {
+  if (Token.isUnresolved(value)) {
+    return;
+  }
+  if (value.length > 253 || !HOST_NAME.test(value)) {
+    throw new Error(
+      `${prop} must be a DNS host name such as api.example.com, without a scheme, path, port or trailing dot, got '${value}'`,
+    );
+  }
+}
+
+/**
+ * Refuses a `domainName` outside `domainHostedZone`, when the zone's name is known: Route 53 would
+ * take it for a name relative to the zone and make the record `<domainName>.<zone>.` instead.
+ */
+function requireInZone(domainName: string, zone: route53.IHostedZone | undefined): void {
+  const zoneName = zone && knownZoneName(zone);
+  if (zoneName === undefined || Token.isUnresolved(domainName)) {
+    return;
+  }
+  const name = domainName.toLowerCase();
+  const zoneSuffix = zoneName.toLowerCase().replace(/\.$/, '');
+  if (name !== zoneSuffix && !name.endsWith(`.${zoneSuffix}`)) {
+    throw new Error(
+      `domainName must be inside domainHostedZone (${zoneSuffix}), got '${domainName}', for which Route 53 would create the record `
+      + `'${domainName}.${zoneSuffix}.': use the zone of ${domainName}, or leave domainHostedZone out and create the record yourself`,
+    );
+  }
+}
+
+/** The zone's name, unless it is a token or unknown (a zone imported by id alone throws when asked). */
+function knownZoneName(zone: route53.IHostedZone): string | undefined {
+  let zoneName: string;
+  try {
+    zoneName = zone.zoneName;
+  } catch {
+    return undefined;
+  }
+  return zoneName === undefined || Token.isUnresolved(zoneName) ? undefined : zoneName;
 }
 
 function requireOnlyWithCreatedVpc(ownResource: boolean, prop: string, value: unknown, resource = 'vpc or cluster'): void {
