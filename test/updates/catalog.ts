@@ -1,4 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -73,6 +75,10 @@ const TUNED_HEALTH_CHECK = {
 };
 
 const using = (backend: Backend, ...uses: UserResource[]): StackConfiguration => ({ backend, uses });
+
+/** Stateless authorizers, safe to share between the stacks of every case (a JWT authorizer binds to one API). */
+const IAM_AUTH = { authorizer: new HttpIamAuthorizer() };
+const DUAL_STACK = { ipAddressType: apigwv2.IpAddressType.DUAL_STACK };
 
 const WEB_ACL = (name: string) => `arn:aws:wafv2:us-east-1:123456789012:regional/webacl/${name}/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
 
@@ -153,6 +159,9 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'a test listener added', before: alb(BLUE_GREEN), after: alb({ ...BLUE_GREEN, testListenerPort: 8080 }) },
   { change: 'a custom domain added', before: ALB, after: using('load balancer', 'custom domain') },
   { change: 'the execute-api endpoint turned off', before: using('load balancer', 'custom domain'), after: using('load balancer', 'custom domain only') },
+  { change: 'an added service gets its own authorizer', before: alb({}, [service('Reports')]), after: alb({}, [service('Reports', IAM_AUTH)]) },
+  { change: 'the default service gets its own authorizer', before: ALB, after: alb(IAM_AUTH) },
+  { change: 'dual-stack turned on', before: using('load balancer', 'custom domain'), after: { ...using('load balancer', 'custom domain'), props: DUAL_STACK } },
   {
     change: 'TLS to the load balancer',
     before: ALB,
@@ -225,6 +234,9 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'a service added to a stack with a dashboard', before: cloudMap({ dashboard: true }), after: cloudMap({ dashboard: true }, [service('Orders')]) },
   { change: 'an on-demand base and share added to Spot', before: cloudMap(SPOT), after: cloudMap(SPOT_MIX) },
   { change: 'Fargate Spot with an on-demand base turned off', before: cloudMap(SPOT_MIX), after: CLOUD_MAP },
+  { change: 'an added service gets its own authorizer', before: cloudMap({}, [service('Reports')]), after: cloudMap({}, [service('Reports', IAM_AUTH)]) },
+  { change: 'the default service gets its own authorizer', before: CLOUD_MAP, after: cloudMap(IAM_AUTH) },
+  { change: 'dual-stack turned on', before: using('Cloud Map', 'custom domain'), after: { ...using('Cloud Map', 'custom domain'), props: DUAL_STACK } },
 ];
 
 /**
