@@ -55,6 +55,10 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
     requireHostName('domainName', props.domainName);
     requireInZone(props.domainName, props.domainHostedZone);
   }
+
+  if (!props.dashboard) {
+    requireAbsent('dashboardName', props.dashboardName, 'dashboard is not true (set dashboard to create the dashboard)');
+  }
 }
 
 /**
@@ -75,10 +79,6 @@ export function requireCertificateInRegion(certificate: acm.ICertificate | undef
       `domainCertificate must be in the stack's Region (${stackRegion}), as a Regional custom domain needs, got one in ${region} `
       + `(${certificate.certificateArn}): request or import the certificate in ${stackRegion}`,
     );
-  }
-
-  if (!props.dashboard) {
-    requireAbsent('dashboardName', props.dashboardName, 'dashboard is not true (set dashboard to create the dashboard)');
   }
 }
 
