@@ -14,7 +14,7 @@ describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
     const { assertionStack } = defineIntegTest(configuration);
     const calls = Object.values(Template.fromStack(assertionStack).findResources('Custom::DeployAssert@HttpCall'))
       .map(call => call.Properties);
-    expect(calls).toHaveLength(configuration.requestHeaders ? 2 : 1);
+    expect(calls).toHaveLength(configuration.requestHeaders || configuration.publicPath ? 2 : 1);
     httpCall = calls.find(call => JSON.parse(call.expected as string).$ObjectLike.status === 200)!;
     unauthenticatedCall = calls.find(call => call !== httpCall);
   });
@@ -38,8 +38,22 @@ describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
     });
   });
 
+  test('calls the public path, when the other routes need a token no test has', () => {
+    const url = JSON.stringify(httpCall.parameters);
+    if (configuration.publicPath === undefined) {
+      expect(url).toMatch(/"\/"\]\]/);
+      return;
+    }
+    expect(url).toContain(`"/${configuration.publicPath}"`);
+    expect(JSON.stringify(unauthenticatedCall!.parameters)).toMatch(/"\/"\]\]/);
+    expect(JSON.parse(unauthenticatedCall!.expected as string)).toEqual({ $ObjectLike: { status: 401 } });
+  });
+
   test('sends the configuration\'s credentials, and checks that without them the API answers 401', () => {
     if (!configuration.requestHeaders) {
+      if (configuration.publicPath !== undefined) {
+        return;
+      }
       expect(unauthenticatedCall).toBeUndefined();
       return;
     }

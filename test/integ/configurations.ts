@@ -10,8 +10,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
+import { buildProductionApp } from './production-app';
 import {
-  AUTHORIZER_FUNCTION, FLOW_LOGS_DEFAULT_ENCRYPTION, PLACEHOLDER_CERTIFICATE, PLAIN_ENVIRONMENT, PUBLIC_API_WARNING, PUBLIC_ROUTES,
+  AUTHORIZER_FUNCTION, FLOW_LOGS_DEFAULT_ENCRYPTION, PLACEHOLDER_CERTIFICATE, PLAIN_ENVIRONMENT, PRODUCTION_ACKNOWLEDGEMENTS, PUBLIC_API_WARNING, PUBLIC_ROUTES,
   type ConfiguredApi, type UserAcknowledgement,
 } from './user-acknowledgements';
 import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../../src';
@@ -30,6 +31,12 @@ export interface TestConfiguration {
   readonly expectedBodyPattern: string;
   /** The headers the deployed assertion sends: credentials, where the API asks for them. */
   readonly requestHeaders?: { readonly [name: string]: string };
+  /**
+   * A path of a public route, such as `healthz`, that the deployed assertion calls instead of `/`,
+   * for an API whose other routes need a token no test can get: the assertion then also checks that
+   * `/` without one answers 401.
+   */
+  readonly publicPath?: string;
   /** The findings this user accepts on purpose; see user-acknowledgements.ts. */
   readonly userAcknowledgements: readonly UserAcknowledgement[];
   /** Adds the user's resources and the construct to `scope` (a stack), and returns the construct. */
@@ -213,5 +220,24 @@ export const CLOUD_MAP: TestConfiguration = {
   },
 };
 
+/**
+ * The production app of issue 18 (test/integ/production-app.ts): what a team writes on day one, from
+ * the docs alone, with no escape hatch. Its routes need a token of the team's identity provider,
+ * which no test has; the deployed assertion calls its public health route instead, which answers
+ * with the web front's root page, and checks that `/` without a token answers 401.
+ */
+export const PRODUCTION: TestConfiguration = {
+  name: 'production',
+  description: 'a production app: per-service auth, sidecars, a stripped prefix, scaling with a schedule, blue/green, Cloud Map on Spot',
+  expectedBodyPattern: SAMPLE_BODY_PATTERN,
+  publicPath: 'healthz',
+  userAcknowledgements: [...PRODUCTION_ACKNOWLEDGEMENTS, PLACEHOLDER_CERTIFICATE],
+  build: scope => buildProductionApp(scope, {
+    certificateArn: CERTIFICATE_ARN,
+    hostedZoneId: HOSTED_ZONE_ID,
+    hostedZoneName: HOSTED_ZONE_NAME,
+  }).api,
+};
+
 /** Every configuration, in the order reports list them. */
-export const CONFIGURATIONS: readonly TestConfiguration[] = [TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED, BLUE_GREEN, CLOUD_MAP];
+export const CONFIGURATIONS: readonly TestConfiguration[] = [TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED, BLUE_GREEN, CLOUD_MAP, PRODUCTION];

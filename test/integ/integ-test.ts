@@ -32,14 +32,14 @@ export function defineIntegTest(configuration: TestConfiguration): IntegTestApp 
   });
   const credentials = configuration.requestHeaders && { headers: { ...configuration.requestHeaders } };
   integ.assertions
-    .httpApiCall(api.apiEndpoint, credentials)
+    .httpApiCall(`${api.apiEndpoint}${configuration.publicPath ?? ''}`, credentials)
     .expect(ExpectedResult.objectLike({
       status: 200,
       body: Match.stringLikeRegexp(configuration.expectedBodyPattern),
     }))
     // New tasks take a few minutes to pass the load balancer's health checks.
     .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(15) });
-  if (credentials) {
+  if (credentials || configuration.publicPath !== undefined) {
     // And without them, the authorizer turns the caller away before the service sees the request.
     integ.assertions
       .httpApiCall(api.apiEndpoint)

@@ -12,7 +12,7 @@ export type ConfiguredApi = PrivateEcsHttpApi | PrivateEcsCloudMapHttpApi;
  */
 const nagSuppressions = (cdkNag as unknown as { NagSuppressions?: NagSuppressionsOfCdkNag2 }).NagSuppressions;
 interface NagSuppressionsOfCdkNag2 {
-  addResourceSuppressions(construct: IConstruct, suppressions: { id: string; reason: string }[], applyToChildren?: boolean): void;
+  addResourceSuppressions(construct: IConstruct, suppressions: { id: string; reason: string; appliesTo?: string[] }[], applyToChildren?: boolean): void;
 }
 
 /** Who reports a finding, and so where its acknowledgement is written. */
@@ -41,6 +41,11 @@ export interface UserAcknowledgement {
   readonly id: string;
   /** Why this user accepts it; a reviewer reads it in the template's metadata. */
   readonly reason: string;
+  /**
+   * For a cdk-nag rule that names what it found (`AwsSolutions-IAM5[Action::kms:ReEncrypt*]`), the findings
+   * accepted: cdk-nag 3 acknowledges each by that whole name, cdk-nag 2 as `appliesTo`.
+   */
+  readonly findings?: readonly string[];
   /** The construct the acknowledgement is attached to. */
   target(api: ConfiguredApi): IConstruct;
 }
@@ -111,19 +116,55 @@ export const PLACEHOLDER_CERTIFICATE: UserAcknowledgement = {
   target: api => api.customDomain!,
 };
 
+/**
+ * The production app's own choices (test/integ/production-app.ts): a public health route, plain settings
+ * in the orders service's environment, and a database password that the team rotates on its own schedule.
+ */
+export const PRODUCTION_ACKNOWLEDGEMENTS: readonly UserAcknowledgement[] = [
+  {
+    checker: Checker.CDK_NAG,
+    id: 'AwsSolutions-APIG4',
+    reason: 'GET /healthz is public on purpose: the uptime checker calls it without a token, and it answers only the root page.',
+    target: api => api.httpApi.node.findChild('GET--healthz'),
+  },
+  {
+    checker: Checker.CDK_NAG,
+    id: 'AwsSolutions-ECS2',
+    reason: 'TABLE_NAME is the plain name of the orders table, not a secret; the database password reaches the web front through secrets.',
+    target: api => (api as PrivateEcsHttpApi).services[0].taskDefinition,
+  },
+
+  {
+    checker: Checker.CDK_NAG,
+    id: 'AwsSolutions-IAM5',
+    reason: 'aws-cdk-lib\'s grantReadWriteData gives the orders service the key actions the table needs (kms:GenerateDataKey*, kms:ReEncrypt*), on the table\'s own key only.',
+    findings: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+    target: api => (api as PrivateEcsHttpApi).services[0].taskDefinition.taskRole,
+  },
+  {
+    checker: Checker.CDK_NAG,
+    id: 'AwsSolutions-SMG4',
+    reason: 'The database team rotates the password with the database, on its own schedule, outside this stack.',
+    target: api => Stack.of(api).node.findChild('DatabaseSecret'),
+  },
+];
+
 /** Every acknowledgement a test configuration may make, for docs/COMPLIANCE.md. */
 export const USER_ACKNOWLEDGEMENTS: readonly UserAcknowledgement[] = [
   PUBLIC_ROUTES, PUBLIC_API_WARNING, PLAIN_ENVIRONMENT, FLOW_LOGS_DEFAULT_ENCRYPTION, ...AUTHORIZER_FUNCTION, PLACEHOLDER_CERTIFICATE,
+  ...PRODUCTION_ACKNOWLEDGEMENTS,
 ];
 
 /** Records the acknowledgements where their checkers read them. */
 export function acknowledge(api: ConfiguredApi, acknowledgements: readonly UserAcknowledgement[]): void {
-  for (const { checker, id, reason, target } of acknowledgements) {
+  for (const { checker, id, reason, findings, target } of acknowledgements) {
     const construct = target(api);
     switch (checker) {
       case Checker.CDK_NAG:
-        nagSuppressions?.addResourceSuppressions(construct, [{ id, reason }], true);
-        Validations.of(construct).acknowledge({ id, reason });
+        nagSuppressions?.addResourceSuppressions(construct, [{ id, reason, appliesTo: findings && [...findings] }], true);
+        for (const name of findings?.map(finding => `${id}[${finding}]`) ?? [id]) {
+          Validations.of(construct).acknowledge({ id: name, reason });
+        }
         break;
       case Checker.CHECKOV:
         const resource = cfnResourceOf(construct);

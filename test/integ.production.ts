@@ -1,0 +1,4 @@
+import { PRODUCTION } from './integ/configurations';
+import { defineIntegTest } from './integ/integ-test';
+
+defineIntegTest(PRODUCTION).app.synth();
