@@ -5,10 +5,10 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PrivateEcsHttpApi } from '../src';
-import { DASHBOARD_CONFIGURATIONS } from './dashboard-scenarios';
 import { CONFIGURATIONS, type TestConfiguration, TUTORIAL_DEFAULT } from './integ/configurations';
 import { addConfigurationStack, createTestApp, type ConfigurationStack } from './integ/stack';
 import { Checker } from './integ/user-acknowledgements';
+import { NAG_SCENARIOS } from './nag-scenarios';
 
 // cdk-nag 2.x names every finding after its rule (`AwsSolutions-VPC7: ...`), and a rule that
 // cannot evaluate a resource after it (`CdkNagValidationFailure[AwsSolutions-VPC7]: ...`).
@@ -41,7 +41,7 @@ function suppressedOf(stack: Stack): string[] {
 }
 
 // With the dashboard's, which are not integ configurations: their snapshots stay as they are.
-describe.each([...CONFIGURATIONS, ...DASHBOARD_CONFIGURATIONS])('cdk-nag AwsSolutions on $name', configuration => {
+describe.each([...CONFIGURATIONS, ...NAG_SCENARIOS])('cdk-nag AwsSolutions on $name', configuration => {
   let stack: Stack;
   beforeAll(() => {
     stack = checkedStack(configuration);

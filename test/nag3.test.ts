@@ -5,10 +5,10 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PrivateEcsHttpApi } from '../src';
-import { DASHBOARD_CONFIGURATIONS } from './dashboard-scenarios';
 import { CONFIGURATIONS, type TestConfiguration, TUTORIAL_DEFAULT } from './integ/configurations';
 import { addConfigurationStack, createTestApp, type ConfigurationStack } from './integ/stack';
 import { Checker } from './integ/user-acknowledgements';
+import { NAG_SCENARIOS } from './nag-scenarios';
 import { AWS_SOLUTIONS, type Finding, readFindings, validationReportPath } from '../scripts/validation-report';
 
 // cdk-nag 3 is a policy validation plugin: it needs aws-cdk-lib 2.258.0 or newer, so this test runs
@@ -47,7 +47,7 @@ function lines(findings: readonly Finding[], severity: string): string[] {
 }
 
 // With the dashboard's, which are not integ configurations: their snapshots stay as they are.
-describe.each([...CONFIGURATIONS, ...DASHBOARD_CONFIGURATIONS])('cdk-nag 3 AwsSolutions on $name', configuration => {
+describe.each([...CONFIGURATIONS, ...NAG_SCENARIOS])('cdk-nag 3 AwsSolutions on $name', configuration => {
   let findings: Finding[];
   beforeAll(() => {
     findings = synthesizeChecked(configuration);

@@ -12,7 +12,8 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
 import { buildProductionApp } from './production-app';
 import {
-  AUTHORIZER_FUNCTION, FLOW_LOGS_DEFAULT_ENCRYPTION, PLACEHOLDER_CERTIFICATE, PLAIN_ENVIRONMENT, PRODUCTION_ACKNOWLEDGEMENTS, PUBLIC_API_WARNING, PUBLIC_ROUTES,
+  AUTHORIZER_FUNCTION, FLOW_LOGS_DEFAULT_ENCRYPTION, PLACEHOLDER_CERTIFICATE, PLAIN_ENVIRONMENT, PRODUCTION_ACKNOWLEDGEMENTS,
+  PUBLIC_API_WARNING, PUBLIC_ROUTES,
   type ConfiguredApi, type UserAcknowledgement,
 } from './user-acknowledgements';
 import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../../src';

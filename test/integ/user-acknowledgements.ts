@@ -12,7 +12,9 @@ export type ConfiguredApi = PrivateEcsHttpApi | PrivateEcsCloudMapHttpApi;
  */
 const nagSuppressions = (cdkNag as unknown as { NagSuppressions?: NagSuppressionsOfCdkNag2 }).NagSuppressions;
 interface NagSuppressionsOfCdkNag2 {
-  addResourceSuppressions(construct: IConstruct, suppressions: { id: string; reason: string; appliesTo?: string[] }[], applyToChildren?: boolean): void;
+  addResourceSuppressions(
+    construct: IConstruct, suppressions: { id: string; reason: string; appliesTo?: string[] }[], applyToChildren?: boolean,
+  ): void;
 }
 
 /** Who reports a finding, and so where its acknowledgement is written. */
