@@ -129,7 +129,9 @@ export interface ContainerServiceOptions {
   readonly ephemeralStorageGiB?: number;
 
   /**
-   * The role the application's AWS calls use.
+   * The role the application's AWS calls use. On a role of yours the construct acknowledges no
+   * cdk-nag finding (such as the `ssmmessages` wildcard of `enableExecuteCommand`): the role may hold
+   * statements of yours too, so what cdk-nag reports there is yours to judge.
    *
    * @default - a new role
    */
@@ -137,6 +139,8 @@ export interface ContainerServiceOptions {
 
   /**
    * The role ECS uses to start the tasks: to pull the image, write the logs and read the `secrets`.
+   * On a role of yours the construct acknowledges no cdk-nag finding (such as the
+   * `ecr:GetAuthorizationToken` wildcard), as for `taskRole`.
    *
    * @default - a new role
    */

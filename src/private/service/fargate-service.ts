@@ -80,7 +80,8 @@ export function createFargateService(
     // The cluster's capacity provider association, made at synth, exists before a service names a provider.
     service.node.addDependency(placement.cluster);
   }
-  if (options.enableExecuteCommand) {
+  // A role of the user's holds the user's own statements too: what cdk-nag finds there is theirs to judge.
+  if (options.enableExecuteCommand && !options.taskRole) {
     acknowledgeExecuteCommandPolicy(taskDefinition);
   }
   return { taskDefinition, containerLogGroup, service, securityGroup };
@@ -250,7 +251,9 @@ function createTaskDefinition(
     stopTimeout: options.stopTimeout,
     logging: options.logDriver ?? ecs.LogDrivers.awsLogs({ logGroup: containerLogGroup!, streamPrefix: options.containerName }),
   });
-  acknowledgeExecutionRolePolicy(taskDefinition);
+  if (!options.executionRole) {
+    acknowledgeExecutionRolePolicy(taskDefinition);
+  }
   return { taskDefinition, containerLogGroup };
 }
 
