@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -92,6 +92,11 @@ describe('container options on the default service (load balancer)', () => {
   test('the containerLogGroup handle is the container log group', () => {
     expect(scenario.api.containerLogGroup).toBeInstanceOf(logs.LogGroup);
   });
+});
+
+test('warns that ECS Exec cannot write on a read-only root filesystem', () => {
+  const { stack } = synthesize({ enableExecuteCommand: true, readonlyRootFilesystem: true });
+  Annotations.fromStack(stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp('enableExecuteCommand with readonlyRootFilesystem.*cdk-private-ecs-http-api:execOnReadonlyRoot'));
 });
 
 describe('container options on an added service and on Cloud Map', () => {

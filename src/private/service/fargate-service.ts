@@ -76,6 +76,7 @@ export function createFargateService(
     enableExecuteCommand: options.enableExecuteCommand || undefined,
   });
   warnOfCapacity(scope, placement, options);
+  warnOfExecOnReadonlyRoot(scope, options);
   if (placement.fargateCapacityProviders) {
     // The cluster's capacity provider association, made at synth, exists before a service names a provider.
     service.node.addDependency(placement.cluster);
@@ -149,6 +150,25 @@ function warnOfCapacity(scope: Construct, placement: FargateServicePlacement, op
     Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:spotOnImportedCluster',
       `fargateSpot is set on an imported cluster, whose capacity providers the construct cannot see: the service fails to create unless the cluster has ${providers}. `
       + 'Associate them with the cluster (aws ecs put-cluster-capacity-providers), pass an ecs.Cluster of this app (the construct associates them), or acknowledge this warning.');
+  }
+}
+
+/**
+ * ECS Exec bind-mounts the SSM agent into the container, which must write its state and logs there: on a
+ * read-only root filesystem the agent stops soon after the task starts, unless the task mounts writable
+ * volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm. AWS's ECS Exec checker says
+ * "readonlyRootFilesystem should be false (or, should not be configured) in task definition to use ECS Exec";
+ * the ECS Exec page names no such requirement, so this warns rather than refuses.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+ * https://github.com/aws-containers/amazon-ecs-exec-checker/issues/21
+ * https://github.com/aws/containers-roadmap/issues/1359
+ */
+function warnOfExecOnReadonlyRoot(scope: Construct, options: ResolvedServiceOptions): void {
+  if (options.enableExecuteCommand && options.readonlyRootFilesystem) {
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:execOnReadonlyRoot',
+      'enableExecuteCommand with readonlyRootFilesystem: the SSM agent ECS Exec mounts into the container cannot write there, and '
+      + 'execute-command fails. Mount writable volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm, '
+      + 'turn one of the two off, or acknowledge this warning.');
   }
 }
 
