@@ -6,13 +6,13 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { AddServiceOptions, PrivateEcsCloudMapHttpApiProps, PrivateEcsHttpApiProps } from '../../src';
-import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../../src';
 
 /** The backend a configuration uses. */
 export type Backend = 'load balancer' | 'Cloud Map';
 
 /** Props that need resources of the user's (a certificate, a hosted zone), made in the stack. */
-export type UserResource = 'custom domain' | 'custom domain only' | 'TLS to the load balancer';
+export type UserResource = 'custom domain' | 'custom domain only' | 'TLS to the load balancer' | 'task and execution roles';
 
 /** One configuration of a deployed stack: the construct's props and the services added to it. */
 export interface StackConfiguration {
@@ -48,6 +48,8 @@ export interface UpdateCase {
 
 const image = (tag: string) => ecs.ContainerImage.fromRegistry(`public.ecr.aws/ecs-sample-image/amazon-ecs-sample:${tag}`);
 const IMAGE = image('1.0');
+/** An image the tasks can pull through the VPC's ECR endpoints: Amazon ECR of the stack's Region. */
+const REGIONAL_IMAGE = ecs.ContainerImage.fromRegistry('123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1');
 const HEALTH_CHECK: ecs.HealthCheck = { command: ['CMD-SHELL', 'curl -fs http://localhost/ || exit 1'] };
 
 const ALB: StackConfiguration = { backend: 'load balancer' };
@@ -162,6 +164,7 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'an added service gets its own authorizer', before: alb({}, [service('Reports')]), after: alb({}, [service('Reports', IAM_AUTH)]) },
   { change: 'the default service gets its own authorizer', before: ALB, after: alb(IAM_AUTH) },
   { change: 'dual-stack turned on', before: using('load balancer', 'custom domain'), after: { ...using('load balancer', 'custom domain'), props: DUAL_STACK } },
+  { change: 'dual-stack turned off', before: { ...using('load balancer', 'custom domain'), props: DUAL_STACK }, after: using('load balancer', 'custom domain') },
   {
     change: 'TLS to the load balancer',
     before: ALB,
@@ -229,14 +232,17 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   // The dashboard: its body (a service's rows) updates in place. (A new DashboardName replaces it,
   // which loses nothing: it holds no data.) https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudwatch-dashboard.html
   { change: 'the dashboard turned on', before: alb({ recommendedAlarms: true }), after: alb({ recommendedAlarms: true, dashboard: true }) },
+  { change: 'the dashboard turned off', before: alb({ recommendedAlarms: true, dashboard: true }), after: alb({ recommendedAlarms: true }) },
   { change: 'a service added to a stack with a dashboard', before: alb({ dashboard: true }), after: alb({ dashboard: true }, [service('Orders')]) },
   { change: 'the dashboard turned on', before: CLOUD_MAP, after: cloudMap({ dashboard: true }) },
+  { change: 'the dashboard turned off', before: cloudMap({ dashboard: true }), after: CLOUD_MAP },
   { change: 'a service added to a stack with a dashboard', before: cloudMap({ dashboard: true }), after: cloudMap({ dashboard: true }, [service('Orders')]) },
   { change: 'an on-demand base and share added to Spot', before: cloudMap(SPOT), after: cloudMap(SPOT_MIX) },
   { change: 'Fargate Spot with an on-demand base turned off', before: cloudMap(SPOT_MIX), after: CLOUD_MAP },
   { change: 'an added service gets its own authorizer', before: cloudMap({}, [service('Reports')]), after: cloudMap({}, [service('Reports', IAM_AUTH)]) },
   { change: 'the default service gets its own authorizer', before: CLOUD_MAP, after: cloudMap(IAM_AUTH) },
   { change: 'dual-stack turned on', before: using('Cloud Map', 'custom domain'), after: { ...using('Cloud Map', 'custom domain'), props: DUAL_STACK } },
+  { change: 'dual-stack turned off', before: { ...using('Cloud Map', 'custom domain'), props: DUAL_STACK }, after: using('Cloud Map', 'custom domain') },
 ];
 
 /**
@@ -250,7 +256,6 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
  */
 function containerOptionCases(backend: Backend, configure: (props: Partial<PrivateEcsHttpApiProps>) => StackConfiguration): UpdateCase[] {
   const base: StackConfiguration = { backend };
-  const userRole = (name: string) => iam.Role.fromRoleArn(new Stack(), 'Role', `arn:aws:iam::123456789012:role/${name}`, { mutable: false });
   return [
     { change: 'containerName', before: base, after: configure({ containerName: 'app' }) },
     { change: 'command and entryPoint', before: base, after: configure({ command: ['node', 'server.js'], entryPoint: ['/bin/sh', '-c'] }) },
@@ -259,8 +264,13 @@ function containerOptionCases(backend: Backend, configure: (props: Partial<Priva
     { change: 'readonlyRootFilesystem turned on', before: base, after: configure({ readonlyRootFilesystem: true }) },
     { change: 'stopTimeout', before: base, after: configure({ stopTimeout: Duration.seconds(90) }) },
     { change: 'ephemeralStorageGiB', before: base, after: configure({ ephemeralStorageGiB: 50 }) },
-    { change: 'a taskRole and executionRole of the user\'s', before: base, after: configure({ taskRole: userRole('task'), executionRole: userRole('execution') }) },
+    { change: 'a taskRole and executionRole of the user\'s', before: base, after: { backend, uses: ['task and execution roles'] } },
     { change: 'ECS Exec turned on (enableExecuteCommand)', before: base, after: configure({ enableExecuteCommand: true }) },
+    {
+      change: 'ECS Exec turned on with VPC endpoints',
+      before: configure({ taskEgress: TaskEgress.VPC_ENDPOINTS, image: REGIONAL_IMAGE }),
+      after: configure({ taskEgress: TaskEgress.VPC_ENDPOINTS, image: REGIONAL_IMAGE, enableExecuteCommand: true }),
+    },
   ];
 }
 
@@ -285,6 +295,11 @@ export function buildConfiguration(stack: Stack, configuration: StackConfigurati
         'arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000'),
       loadBalancerServerName: 'internal.example.com',
     };
+  }
+  if (uses.has('task and execution roles')) {
+    // Roles of the user's own account, imported into the stack as a user would.
+    const userRole = (id: string, name: string) => iam.Role.fromRoleArn(stack, id, `arn:aws:iam::123456789012:role/${name}`, { mutable: false });
+    given = { ...given, taskRole: userRole('TaskRole', 'task'), executionRole: userRole('ExecutionRole', 'execution') };
   }
   if (configuration.backend === 'load balancer') {
     const api = new PrivateEcsHttpApi(stack, 'Api', { image: IMAGE, ...given });
