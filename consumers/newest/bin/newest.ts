@@ -14,10 +14,11 @@ cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 new NewestStack(app, 'ConsumerEnvBound', { env: { region: 'us-east-1' } });
 // ...and in an environment-agnostic one, as `cdk init` makes them.
 new NewestStack(app, 'ConsumerEnvAgnostic');
-// Fargate Spot on ARM64 (Graviton), scaling between 2 and 10 tasks.
+// Fargate Spot on ARM64 (Graviton), scaling between 2 and 10 tasks, the first of them on demand.
 new NewestStack(app, 'ConsumerSpotArm64', {
   api: {
     fargateSpot: true,
+    onDemandBaseTaskCount: 1,
     cpuArchitecture: ecs.CpuArchitecture.ARM64,
     autoScaling: { minCapacity: 2, maxCapacity: 10 },
   },

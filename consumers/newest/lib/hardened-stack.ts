@@ -49,9 +49,15 @@ export class HardenedStack extends cdk.Stack {
       integrationTimeout: cdk.Duration.seconds(10),
       logEncryptionKey: logKey,
       recommendedAlarms: true,
+      // The application has a minute to finish its requests when a task stops, only 2xx answers
+      // count as healthy, and a dashboard follows each request hop by hop.
+      stopTimeout: cdk.Duration.seconds(60),
+      healthyHttpCodes: '200-299',
+      dashboard: true,
     });
 
     new cdk.CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new cdk.CfnOutput(this, 'DomainUrl', { value: api.customDomainUrl! });
   }
 
   /** A Lambda authorizer that lets through exactly the requests that carry `CALLER_TOKEN`. */
