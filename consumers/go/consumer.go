@@ -59,7 +59,6 @@ func NewConsumerStack(scope constructs.Construct, id string, props *awscdk.Stack
 		DockerLabels:            &map[string]*string{"team": jsii.String("reporting")},
 		StopTimeout:             awscdk.Duration_Seconds(jsii.Number(60)),
 		EphemeralStorageGiB:     jsii.Number(30),
-		ReadonlyRootFilesystem:  jsii.Bool(true),
 		EnableExecuteCommand:    jsii.Bool(true),
 		TaskRole:                reportsTaskRole,
 		HealthCheckInterval:     awscdk.Duration_Seconds(jsii.Number(30)),
@@ -112,11 +111,12 @@ func NewConsumerStack(scope constructs.Construct, id string, props *awscdk.Stack
 	})
 	// Its own JWT authorizer and scopes, and logs through a driver of the user's.
 	orders := cloudMap.AddService(jsii.String("Orders"), &cdkprivateecshttpapi.AddServiceOptions{
-		Image:                awsecs.ContainerImage_FromRegistry(jsii.String("nginxinc/nginx-unprivileged:1.27-alpine"), nil),
-		PathPrefix:           jsii.String("/orders"),
-		ContainerPort:        jsii.Number(8080),
-		ContainerHealthCheck: healthCheck,
-		LogDriver:            awsecs.LogDrivers_AwsLogs(&awsecs.AwsLogDriverProps{StreamPrefix: jsii.String("orders")}),
+		Image:                  awsecs.ContainerImage_FromRegistry(jsii.String("nginxinc/nginx-unprivileged:1.27-alpine"), nil),
+		PathPrefix:             jsii.String("/orders"),
+		ContainerPort:          jsii.Number(8080),
+		ContainerHealthCheck:   healthCheck,
+		LogDriver:              awsecs.LogDrivers_AwsLogs(&awsecs.AwsLogDriverProps{StreamPrefix: jsii.String("orders")}),
+		ReadonlyRootFilesystem: jsii.Bool(true),
 		Authorizer: awsapigatewayv2authorizers.NewHttpJwtAuthorizer(jsii.String("OrdersJwt"), jsii.String("https://auth.example.com"),
 			&awsapigatewayv2authorizers.HttpJwtAuthorizerProps{JwtAudience: jsii.Strings("orders")}),
 		AuthorizationScopes: jsii.Strings("orders/read"),

@@ -56,7 +56,6 @@ class ConsumerStack(Stack):
             docker_labels={"team": "reporting"},
             stop_timeout=Duration.seconds(60),
             ephemeral_storage_gib=30,
-            readonly_root_filesystem=True,
             enable_execute_command=True,
             task_role=reports_task_role,
             health_check_interval=Duration.seconds(30),
@@ -109,6 +108,7 @@ class ConsumerStack(Stack):
             container_port=8080,
             container_health_check=health_check,
             log_driver=ecs.LogDrivers.aws_logs(stream_prefix="orders"),
+            readonly_root_filesystem=True,
             authorizer=HttpJwtAuthorizer("OrdersJwt", "https://auth.example.com", jwt_audience=["orders"]),
             authorization_scopes=["orders/read"],
         )

@@ -50,7 +50,6 @@ export class ConsumerStack extends Stack {
       dockerLabels: { team: 'reporting' },
       stopTimeout: Duration.seconds(60),
       ephemeralStorageGiB: 30,
-      readonlyRootFilesystem: true,
       enableExecuteCommand: true,
       taskRole: reportsTaskRole,
       healthCheckInterval: Duration.seconds(30),
@@ -98,6 +97,7 @@ export class ConsumerStack extends Stack {
       containerPort: 8080,
       containerHealthCheck: healthCheck,
       logDriver: ecs.LogDrivers.awsLogs({ streamPrefix: 'orders' }),
+      readonlyRootFilesystem: true,
       authorizer: new HttpJwtAuthorizer('OrdersJwt', 'https://auth.example.com', { jwtAudience: ['orders'] }),
       authorizationScopes: ['orders/read'],
     });
