@@ -8,14 +8,16 @@ export const ROLLING_ROUTING: TrafficRouting = {
   route(scope, resources, options, listeners, routing) {
     const targetGroups = [resources.targetGroup];
     if (routing) {
-      listeners.listener.addTargetGroups(scope.node.id, {
+      // Made where and as `listener.addTargetGroups(id, ...)` made it until now (`<id>Rule` under the
+      // listener, the same logical id), but held, so that its prefix can be stripped.
+      const rule = new elbv2.ApplicationListenerRule(listeners.listener, `${scope.node.id}Rule`, {
+        listener: listeners.listener,
         targetGroups,
         priority: routing.priority,
         conditions: [elbv2.ListenerCondition.pathPatterns([routing.pathPrefix, `${routing.pathPrefix}/*`])],
       });
       if (routing.stripPathPrefix) {
-        // addTargetGroups makes the rule as `<id>Rule` and returns nothing.
-        stripPathPrefixOn([listeners.listener.node.findChild(`${scope.node.id}Rule`) as elbv2.ApplicationListenerRule], routing.pathPrefix);
+        stripPathPrefixOn([rule], routing.pathPrefix);
       }
     }
     resources.service.loadBalancerTarget(containerTarget(options)).attachToApplicationTargetGroup(resources.targetGroup);
