@@ -388,17 +388,22 @@ export interface ContainerServiceOptions {
 
   /**
    * The authorizer of this service's routes, such as an `HttpIamAuthorizer` for machine callers;
-   * `new HttpNoneAuthorizer()` makes them public (the construct then warns).
+   * `new HttpNoneAuthorizer()` makes them public (the construct then warns). On the construct's props
+   * it is the default service's (`ANY /` and `ANY /{proxy+}`), where `defaultAuthorizer` is the whole
+   * API's, the routes you add with `httpApi.addRoutes` included.
    *
    * @default - the API's `defaultAuthorizer`
    */
   readonly authorizer?: apigwv2.IHttpRouteAuthorizer;
 
   /**
-   * The OAuth scopes a caller's token must have one of, on this service's routes. Only with a JWT
-   * authorizer (`HttpJwtAuthorizer` or `HttpUserPoolAuthorizer`), this service's own or the API's default.
+   * The OAuth scopes a caller's token must have one of, on this service's routes, in place of the
+   * API's `defaultAuthorizationScopes`. Only with a JWT authorizer (`HttpJwtAuthorizer` or
+   * `HttpUserPoolAuthorizer`), this service's own or the API's default. On the construct's props they
+   * are the default service's, as `authorizer` is.
    *
-   * @default - the API's `defaultAuthorizationScopes` when the service uses the default authorizer; none when it has its own
+   * @default - the API's `defaultAuthorizationScopes` when the service uses the default authorizer; none when it
+   * has its own (an `HttpNoneAuthorizer` or `HttpIamAuthorizer` service drops the API's scopes)
    */
   readonly authorizationScopes?: string[];
 }

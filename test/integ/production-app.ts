@@ -112,7 +112,7 @@ export function buildProductionApp(scope: Construct, account: ProductionAccount)
   });
   addCollector(api.taskDefinition, api.containerLogGroup!);
 
-  // Orders: its own scope on top of the API's, and the paths below /orders, as the service was written.
+  // Orders: its own scope in place of the API's, and the paths below /orders, as the service was written.
   const ordersService = api.addService('Orders', {
     image,
     pathPrefix: '/orders',
