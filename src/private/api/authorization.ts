@@ -56,8 +56,7 @@ function sameScopes(scopes: readonly string[], defaults: readonly string[] | und
  * routes users add without an authorizer, are open to anyone: the API has no default authorizer.
  */
 export function warnIfPublicApi(scope: IConstruct, defaultService: ResolvedServiceOptions, defaultAuthorizer?: apigwv2.IHttpRouteAuthorizer): void {
-  const noDefault = defaultAuthorizer === undefined || authorizationTypeOf(defaultAuthorizer) === NONE;
-  if (noDefault) {
+  if (!hasDefaultAuthorizer(defaultAuthorizer)) {
     const defaultServiceToo = effectiveAuthorizer(defaultService, undefined) === undefined ? ', the default service\'s included' : '';
     Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:publicApi',
       `The API has no defaultAuthorizer: anyone who has its URL can call every route without an authorizer of its own${defaultServiceToo}. `
@@ -77,10 +76,14 @@ export function warnIfPublicService(
   service: ResolvedServiceOptions,
   defaultAuthorizer?: apigwv2.IHttpRouteAuthorizer,
 ): void {
-  const noDefault = defaultAuthorizer === undefined || authorizationTypeOf(defaultAuthorizer) === NONE;
-  if (!noDefault && effectiveAuthorizer(service, defaultAuthorizer) === undefined) {
+  if (hasDefaultAuthorizer(defaultAuthorizer) && effectiveAuthorizer(service, defaultAuthorizer) === undefined) {
     warnPublicService(scope, `Service '${id}'`, 'its pathPrefix and everything under it');
   }
+}
+
+/** Whether the API has a default authorizer that checks callers: `HttpNoneAuthorizer` does not. */
+function hasDefaultAuthorizer(defaultAuthorizer?: apigwv2.IHttpRouteAuthorizer): boolean {
+  return defaultAuthorizer !== undefined && authorizationTypeOf(defaultAuthorizer) !== NONE;
 }
 
 function warnPublicService(scope: IConstruct, who: string, paths: string): void {
