@@ -1,6 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,7 +12,7 @@ import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../../
 export type Backend = 'load balancer' | 'Cloud Map';
 
 /** Props that need resources of the user's (a certificate, a hosted zone), made in the stack. */
-export type UserResource = 'custom domain' | 'custom domain only' | 'TLS to the load balancer' | 'task and execution roles';
+export type UserResource = 'custom domain' | 'custom domain only' | 'TLS to the load balancer' | 'task and execution roles' | 'JWT default authorizer';
 
 /** One configuration of a deployed stack: the construct's props and the services added to it. */
 export interface StackConfiguration {
@@ -162,6 +162,11 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'a custom domain added', before: ALB, after: using('load balancer', 'custom domain') },
   { change: 'the execute-api endpoint turned off', before: using('load balancer', 'custom domain'), after: using('load balancer', 'custom domain only') },
   { change: 'an added service gets its own authorizer', before: alb({}, [service('Reports')]), after: alb({}, [service('Reports', IAM_AUTH)]) },
+  {
+    change: 'an added service gets scopes of its own under a JWT default',
+    before: { ...alb({ defaultAuthorizationScopes: ['shop/read'] }, [service('Orders')]), uses: ['JWT default authorizer'] },
+    after: { ...alb({ defaultAuthorizationScopes: ['shop/read'] }, [service('Orders', { authorizationScopes: ['shop/orders'] })]), uses: ['JWT default authorizer'] },
+  },
   { change: 'the default service gets its own authorizer', before: ALB, after: alb(IAM_AUTH) },
   { change: 'dual-stack turned on', before: using('load balancer', 'custom domain'), after: { ...using('load balancer', 'custom domain'), props: DUAL_STACK } },
   { change: 'dual-stack turned off', before: { ...using('load balancer', 'custom domain'), props: DUAL_STACK }, after: using('load balancer', 'custom domain') },
@@ -240,6 +245,11 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'an on-demand base and share added to Spot', before: cloudMap(SPOT), after: cloudMap(SPOT_MIX) },
   { change: 'Fargate Spot with an on-demand base turned off', before: cloudMap(SPOT_MIX), after: CLOUD_MAP },
   { change: 'an added service gets its own authorizer', before: cloudMap({}, [service('Reports')]), after: cloudMap({}, [service('Reports', IAM_AUTH)]) },
+  {
+    change: 'an added service gets scopes of its own under a JWT default',
+    before: { ...cloudMap({ defaultAuthorizationScopes: ['shop/read'] }, [service('Orders')]), uses: ['JWT default authorizer'] },
+    after: { ...cloudMap({ defaultAuthorizationScopes: ['shop/read'] }, [service('Orders', { authorizationScopes: ['shop/orders'] })]), uses: ['JWT default authorizer'] },
+  },
   { change: 'the default service gets its own authorizer', before: CLOUD_MAP, after: cloudMap(IAM_AUTH) },
   { change: 'dual-stack turned on', before: using('Cloud Map', 'custom domain'), after: { ...using('Cloud Map', 'custom domain'), props: DUAL_STACK } },
   { change: 'dual-stack turned off', before: { ...using('Cloud Map', 'custom domain'), props: DUAL_STACK }, after: using('Cloud Map', 'custom domain') },
@@ -295,6 +305,10 @@ export function buildConfiguration(stack: Stack, configuration: StackConfigurati
         'arn:aws:acm:us-east-1:123456789012:certificate/66666666-7777-8888-9999-000000000000'),
       loadBalancerServerName: 'internal.example.com',
     };
+  }
+  if (uses.has('JWT default authorizer')) {
+    // An authorizer binds to one API: each stack's own.
+    given = { ...given, defaultAuthorizer: new HttpJwtAuthorizer('Jwt', 'https://auth.example.com', { jwtAudience: ['shop-api'] }) };
   }
   if (uses.has('task and execution roles')) {
     // Roles of the user's own account, imported into the stack as a user would.
