@@ -4,6 +4,7 @@ import type { AddServiceOptions } from './api-service';
 import type { PrivateEcsHttpApiBaseProps } from './base-props';
 import type { ICloudMapApiService } from './cloud-map-api-service';
 import { CloudMapBackend } from './private/backends/cloud-map/cloud-map-backend';
+import { CloudMapService } from './private/backends/cloud-map/cloud-map-service';
 import { validateCloudMapProps } from './private/backends/cloud-map/validate-cloud-map';
 import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
 
@@ -55,6 +56,7 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
   public readonly cloudMapService: servicediscovery.IService;
 
   private readonly backend: CloudMapBackend;
+  private readonly added: CloudMapService[] = [];
 
   /**
    * @param scope the construct to create it in, usually a stack
@@ -71,7 +73,7 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
     this.cloudMapNamespace = this.backend.namespace;
 
     // VPC link, default service and integration: every path, the root included, goes to its tasks.
-    this.cloudMapService = this._serve(this.backend).cloudMapService;
+    this.cloudMapService = this._serveHttp(this.backend).cloudMapService;
   }
 
   /**
@@ -83,11 +85,13 @@ export class PrivateEcsCloudMapHttpApi extends PrivateEcsHttpApiBase {
    * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): ICloudMapApiService {
-    return this._addService(id, options, this.backend);
+    const added = this._addHttpService(id, options, request => new CloudMapService(this, this.backend, request));
+    this.added.push(added);
+    return added;
   }
 
   /** The services added with `addService`, in the order they were added. */
   public get services(): ICloudMapApiService[] {
-    return [...this.backend.services];
+    return [...this.added];
   }
 }

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
 import type { AddServiceOptions, IApiService } from './api-service';
+import { HttpLoadBalancedService } from './private/backends/load-balancer/load-balanced-service';
 import { LoadBalancerBackend } from './private/backends/load-balancer/load-balancer-backend';
 import { validateLoadBalancerProps } from './private/backends/load-balancer/validate-load-balancer';
 import { PrivateEcsHttpApiBase } from './private-ecs-http-api-base';
@@ -43,6 +44,7 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
   public readonly testListener?: elbv2.ApplicationListener;
 
   private readonly backend: LoadBalancerBackend;
+  private readonly added: HttpLoadBalancedService[] = [];
 
   /**
    * @param scope the construct to create it in, usually a stack
@@ -55,13 +57,13 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
     super(scope, id, props);
 
     // Load balancer: internal, and open to nothing until the VPC link is let in.
-    this.backend = new LoadBalancerBackend(this, this._foundation, props, this._resolved.recommendedAlarms);
+    this.backend = new LoadBalancerBackend(this, this._foundation, props, this._resolved.recommendedAlarms, props.webAclArn);
     this.loadBalancer = this.backend.loadBalancer;
     this.listener = this.backend.listeners.listener;
     this.testListener = this.backend.listeners.testListener;
 
     // VPC link, default service and integration: every path, the root included, goes to the listener.
-    const defaultService = this._serve(this.backend);
+    const defaultService = this._serveHttp(this.backend);
     this.targetGroup = defaultService.targetGroup;
     this.alternateTargetGroup = defaultService.alternateTargetGroup;
 
@@ -78,12 +80,14 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
    * @param options the service's path prefix, image and options
    */
   public addService(id: string, options: AddServiceOptions): IApiService {
-    return this._addService(id, options, this.backend);
+    const added = this._addHttpService(id, options, request => new HttpLoadBalancedService(this, this.backend, request));
+    this.added.push(added);
+    return added;
   }
 
   /** The services added with `addService`, in the order they were added. */
   public get services(): IApiService[] {
-    return [...this.backend.services];
+    return [...this.added];
   }
 
   /**
@@ -129,7 +133,7 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
   }
 
   private validateTestListener(): string[] {
-    const shifting = [this.alternateTargetGroup, ...this.backend.services.map(added => added.alternateTargetGroup)].some(Boolean);
+    const shifting = [this.alternateTargetGroup, ...this.added.map(added => added.alternateTargetGroup)].some(Boolean);
     return this.testListener && !shifting
       ? ['testListenerPort is set, but no service has a deploymentStrategy that shifts traffic (BLUE_GREEN, CANARY or LINEAR): the test listener would reach nothing new']
       : [];

@@ -7,10 +7,10 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { AutoScalingOptions } from './auto-scaling';
 
 /**
- * What runs in one Fargate service behind the API: the container, its task size,
- * its capacity and how it is deployed.
+ * What runs in one Fargate service behind the API, whichever API is in front: the container, its
+ * task size, its capacity and how it is deployed.
  */
-export interface ContainerServiceOptions {
+export interface ServiceOptions {
   /**
    * The container image the service runs.
    */
@@ -361,13 +361,20 @@ export interface ContainerServiceOptions {
   readonly containerLogRetention?: logs.RetentionDays;
 
   /**
-   * How long the API waits for this service before it answers 503; from 50 milliseconds to
-   * 30 seconds, the HTTP API limit.
+   * How long the API waits for this service before it answers: from 50 milliseconds to 30 seconds
+   * behind an HTTP API (which then answers 503), and to 29 seconds behind a REST API (which answers
+   * 504), unless the account's REST integration timeout quota is raised (`PrivateEcsRestApi` then warns).
    *
-   * @default - API Gateway's default for HTTP APIs, 30 seconds
+   * @default - API Gateway's default: 30 seconds for HTTP APIs, 29 seconds for REST APIs
    */
   readonly integrationTimeout?: Duration;
+}
 
+/**
+ * What runs in one Fargate service behind the HTTP API: the container, its task size, its capacity
+ * and how it is deployed, and how the HTTP API's routes reach it and authorize its callers.
+ */
+export interface ContainerServiceOptions extends ServiceOptions {
   /**
    * How the API rewrites requests on their way to this service, such as
    * `.appendHeader('x-api-request-id', apigwv2.MappingValue.contextVariable('requestId'))`.

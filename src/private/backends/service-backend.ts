@@ -3,8 +3,9 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import type { Construct } from 'constructs';
-import type { AddServiceOptions } from '../../api-service';
-import type { ServiceRoutes } from '../api/routes';
+import type { ServicePathOptions } from '../../api-service';
+import type { ServiceOptions } from '../../service-options';
+import type { ServiceFront } from '../api/service-front';
 import type { ResolvedServiceOptions } from '../props/resolved-options';
 import type { FargateServiceResources } from '../service/fargate-service';
 
@@ -31,11 +32,11 @@ export interface ServiceRoute {
  * Application Load Balancer (`load-balancer/`), or Cloud Map (`cloud-map/`), as aws-cdk-lib's private
  * integrations have one class per target (`HttpAlbIntegration`, `HttpServiceDiscoveryIntegration`).
  * The construct's base class owns the one path every service takes through it: the VPC link, the
- * default service, `addService`, the integrations and routes, the alarms.
+ * default service, `addService`, the alarms; the front (`ServiceFront`) routes each service to it.
  *
- * `W` is what the backend makes of one service; `S` the construct of an added service.
+ * `W` is what the backend makes of one service.
  */
-export interface ServiceBackend<W extends WiredService, S extends AddedServiceConstruct> {
+export interface ServiceBackend<W extends WiredService> {
   /** What the VPC link's security group may reach, as its description says. */
   readonly vpcLinkDescription: string;
   /**
@@ -46,33 +47,32 @@ export interface ServiceBackend<W extends WiredService, S extends AddedServiceCo
   readonly routesByPath: boolean;
   /** The construct id of the default service's integration. */
   readonly defaultIntegrationId: string;
-  /** The added services, in the order they were added: the base class adds each it creates. */
-  readonly services: S[];
 
   /**
    * Refuses what this backend cannot do with an added service's options, as given, before it is
    * resolved. (The default service's are the construct's props: each construct checks them with its
    * backend's rules before anything is built.)
    */
-  validateService(serviceId: string, given: AddServiceOptions): void;
+  validateService(serviceId: string, given: ServiceOptions & ServicePathOptions): void;
   /** The dashboard's graphs of the backend's own hop between the API and the services (the load balancer); none with Cloud Map. */
   backendGraphs(): cloudwatch.IWidget[];
   /** Lets the VPC link, through its security group, reach what it calls. */
   admitVpcLink(securityGroup: ec2.ISecurityGroup): void;
   /** Builds one service in `scope` and wires it in: the default service without a route. */
   wireService(scope: Construct, options: ResolvedServiceOptions, route?: ServiceRoute): W;
-  /** The service's private integration over the VPC link; the caller routes its paths to it. */
+  /** The service's private integration over the VPC link, for an HTTP API; the front routes its paths to it. */
   integrationOf(wired: W, id: string, vpcLink: apigwv2.IVpcLink, options: ResolvedServiceOptions): apigwv2.HttpRouteIntegration;
-  /** Makes the construct of a service added for a path prefix, which holds its resources. */
-  createService(scope: Construct, added: AddedServiceRequest): S;
+  /** The place of a service added for a path prefix among the others (behind a load balancer, its rule's priority). */
+  placeService(serviceId: string, given: ServicePathOptions): ServiceRoute;
 }
 
-/** A service to add, its options checked and resolved, and the routes its integration goes on. */
-export interface AddedServiceRequest {
+/** A service to add, its options checked and resolved, its place, and the front and VPC link it is routed through. */
+export interface AddedServiceRequest<R> {
   readonly id: string;
-  readonly options: AddServiceOptions;
   readonly resolved: ResolvedServiceOptions;
-  readonly routes: ServiceRoutes;
+  readonly route: ServiceRoute;
+  readonly front: ServiceFront<R, any>;
+  readonly vpcLink: apigwv2.IVpcLink;
 }
 
 /** What the base class reads of an added service's construct. */

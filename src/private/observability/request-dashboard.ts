@@ -1,15 +1,17 @@
-import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
 import { AlarmStates, DASHBOARD_GRID, graph, hopHeader } from './dashboard-layout';
 import { serviceGraphs } from './service-graphs';
+import type { StageMetrics } from '../api/service-front';
 import type { WiredService } from '../backends/service-backend';
 import type { ResolvedBaseProps } from '../props/resolved-options';
 
 /** What the dashboard shows: the API, the backend's own hop, and the recommended alarms if there are any. */
 export interface DashboardSources {
-  readonly httpApi: apigwv2.IHttpApi;
-  readonly stage: apigwv2.IHttpStage;
+  /** The kind of API (`HTTP API`, `REST API`), its id and its stage. */
+  readonly apiTitle: string;
+  readonly apiId: string;
+  readonly stage: StageMetrics;
   /** The backend's hop between the API and the services (a load balancer); none with Cloud Map. */
   readonly backendGraphs: cloudwatch.IWidget[];
   /** The recommended alarms, read when the app is synthesized: every service added by then has its own. */
@@ -35,13 +37,13 @@ export class RequestDashboard {
     this.taskCounts = resolved.cluster !== undefined || resolved.containerInsights;
     this.dashboard.addWidgets(new cloudwatch.TextWidget({
       markdown: `# ${scope.node.path}\n`
-        + 'A request, hop by hop, top to bottom: the HTTP API; then what stands between it and the services; then each service, '
+        + `A request, hop by hop, top to bottom: the ${sources.apiTitle}; then what stands between it and the services; then each service, `
         + `how it is reached and its tasks${sources.alarms ? '; and the recommended alarms\' states' : ''}. `
         + 'Every graph is of 5-minute periods.',
       width: DASHBOARD_GRID.width,
       height: 2,
     }));
-    this.dashboard.addWidgets(...apiGraphs(sources.httpApi, sources.stage));
+    this.dashboard.addWidgets(...apiGraphs(sources));
     if (sources.backendGraphs.length > 0) {
       this.dashboard.addWidgets(...sources.backendGraphs);
     }
@@ -71,9 +73,9 @@ export class RequestDashboard {
  * time the backend took), the difference being API Gateway's own.
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html
  */
-function apiGraphs(httpApi: apigwv2.IHttpApi, stage: apigwv2.IHttpStage): cloudwatch.IWidget[] {
+function apiGraphs({ apiTitle, apiId, stage }: DashboardSources): cloudwatch.IWidget[] {
   return [
-    hopHeader('HTTP API', httpApi.apiId),
+    hopHeader(apiTitle, apiId),
     graph('Requests', 4, [stage.metricCount({ label: 'Requests', statistic: cloudwatch.Stats.SUM })]),
     graph('Errors', 4, [stage.metricClientError({ label: '4xx' }), stage.metricServerError({ label: '5xx' })]),
     graph('Latency', 4, [

@@ -3,10 +3,11 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { memoryValuesFor, smallestCpuFor } from './fargate-sizes';
 import type { ResolvedBaseProps, ResolvedServiceOptions } from './resolved-options';
+import type { PrivateEcsApiBaseProps } from '../../api-base-props';
 import type { AutoScalingOptions } from '../../auto-scaling';
 import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
-import type { PrivateEcsHttpApiProps } from '../../private-ecs-http-api-props';
-import type { ContainerServiceOptions } from '../../service-options';
+import type { LoadBalancerOptions } from '../../load-balancer-options';
+import type { ContainerServiceOptions, ServiceOptions } from '../../service-options';
 import { TaskEgress } from '../../task-egress';
 
 /**
@@ -36,7 +37,7 @@ const SERVICE_PROP_DEFAULTS = {
   containerName: 'web',
   readonlyRootFilesystem: false,
   enableExecuteCommand: false,
-} satisfies Partial<ContainerServiceOptions>;
+} satisfies Partial<ServiceOptions>;
 
 /**
  * How long both sets of tasks run after a blue/green, canary or linear shift. ECS requires a bake
@@ -58,12 +59,12 @@ const BASE_PROP_DEFAULTS = {
   disableExecuteApiEndpoint: false,
   recommendedAlarms: false,
   dashboard: false,
-} satisfies Partial<PrivateEcsHttpApiBaseProps>;
+} satisfies Partial<PrivateEcsApiBaseProps>;
 
 /** The load balancer of `PrivateEcsHttpApi`. */
 const LOAD_BALANCER_PROP_DEFAULTS = {
   loadBalancerAccessLogs: true,
-} satisfies Partial<PrivateEcsHttpApiProps>;
+} satisfies Partial<LoadBalancerOptions>;
 
 /** Every default of one service. */
 export const SERVICE_DEFAULTS = {
@@ -101,6 +102,14 @@ export const SHORTEST_BAKE_TIME_WITH_ALARMS = Duration.minutes(5);
 /** The integration timeouts an HTTP API accepts, in milliseconds (its quotas say 50 ms to 30 s). */
 export const INTEGRATION_TIMEOUT_MS = { min: 50, max: 30_000 } as const;
 
+/**
+ * The integration timeouts a REST API accepts, in milliseconds: "50 milliseconds - 29 seconds for all
+ * integration types", a quota that "can be raised for Regional APIs and private APIs" (at the cost of
+ * the account-level throttle quota), so a longer one is a warning, not a refusal.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
+ */
+export const REST_INTEGRATION_TIMEOUT_MS = { min: 50, max: 29_000 } as const;
+
 /** The listener ports: the tutorial's HTTP, or HTTPS when the load balancer has a certificate. */
 export const LISTENER_PORTS = { http: 80, https: 443 } as const;
 
@@ -110,12 +119,15 @@ export interface ResolvedLoadBalancerProps {
 }
 
 /** Applies the defaults to the load balancer's props; the only place they are applied. */
-export function resolveLoadBalancerProps(props: PrivateEcsHttpApiProps): ResolvedLoadBalancerProps {
+export function resolveLoadBalancerProps(props: LoadBalancerOptions): ResolvedLoadBalancerProps {
   return { loadBalancerAccessLogs: props.loadBalancerAccessLogs ?? LOAD_BALANCER_PROP_DEFAULTS.loadBalancerAccessLogs };
 }
 
-/** Applies the defaults to the props either construct shares; the only place they are applied. */
-export function resolveBaseProps(props: PrivateEcsHttpApiBaseProps): ResolvedBaseProps {
+/**
+ * Applies the defaults to the props every construct shares, whichever API is in front; the only place
+ * they are applied. The front's own (`resolveHttpFrontProps`, the REST front's) are added by its construct.
+ */
+export function resolveBaseProps(props: PrivateEcsApiBaseProps): ResolvedBaseProps {
   const taskEgress = props.taskEgress ?? BASE_PROP_DEFAULTS.taskEgress;
   return {
     ...resolveServiceOptions(props),
@@ -130,9 +142,6 @@ export function resolveBaseProps(props: PrivateEcsHttpApiBaseProps): ResolvedBas
     vpcFlowLogs: props.vpcFlowLogs ?? BASE_PROP_DEFAULTS.vpcFlowLogs,
     logBucket: props.logBucket,
     apiName: props.apiName,
-    defaultAuthorizer: props.defaultAuthorizer,
-    defaultAuthorizationScopes: props.defaultAuthorizationScopes,
-    corsPreflight: props.corsPreflight,
     apiAccessLogs: props.apiAccessLogs ?? BASE_PROP_DEFAULTS.apiAccessLogs,
     apiAccessLogGroup: props.apiAccessLogGroup,
     apiAccessLogRetention: props.apiAccessLogRetention ?? BASE_PROP_DEFAULTS.apiAccessLogRetention,
@@ -140,14 +149,12 @@ export function resolveBaseProps(props: PrivateEcsHttpApiBaseProps): ResolvedBas
     throttlingBurstLimit: props.throttlingBurstLimit ?? BASE_PROP_DEFAULTS.throttlingBurstLimit,
     domainName: props.domainName,
     domainCertificate: props.domainCertificate,
-    domainMutualTls: props.domainMutualTls,
     domainHostedZone: props.domainHostedZone,
     disableExecuteApiEndpoint: props.disableExecuteApiEndpoint ?? BASE_PROP_DEFAULTS.disableExecuteApiEndpoint,
     logEncryptionKey: props.logEncryptionKey,
     recommendedAlarms: props.recommendedAlarms ?? BASE_PROP_DEFAULTS.recommendedAlarms,
     dashboard: props.dashboard ?? BASE_PROP_DEFAULTS.dashboard,
     dashboardName: props.dashboardName,
-    ipAddressType: props.ipAddressType,
   };
 }
 
@@ -160,7 +167,7 @@ export function resolveBaseProps(props: PrivateEcsHttpApiBaseProps): ResolvedBas
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html#cfn-ecs-service-desiredcount
  * @see https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html
  */
-export function resolveServiceOptions(options: ContainerServiceOptions): ResolvedServiceOptions {
+export function resolveServiceOptions(options: ServiceOptions): ResolvedServiceOptions {
   const d = SERVICE_PROP_DEFAULTS;
   const deploymentStrategy = options.deploymentStrategy ?? d.deploymentStrategy;
   return {
@@ -205,6 +212,28 @@ export function resolveServiceOptions(options: ContainerServiceOptions): Resolve
     lifecycleHooks: options.lifecycleHooks,
     containerLogRetention: options.containerLogRetention ?? d.containerLogRetention,
     integrationTimeout: options.integrationTimeout,
+  };
+}
+
+/** The HTTP API's props, which `resolveBaseProps` leaves out: the default service's routing and the API's authorizer, CORS, mTLS and IP addresses. */
+export type ResolvedHttpFrontProps = Pick<ResolvedBaseProps, 'parameterMapping' | 'authorizer' | 'authorizationScopes'
+| 'defaultAuthorizer' | 'defaultAuthorizationScopes' | 'corsPreflight' | 'domainMutualTls' | 'ipAddressType'>;
+
+/** Applies the defaults to the HTTP API's props (none but the default service's scopes have one). */
+export function resolveHttpFrontProps(props: PrivateEcsHttpApiBaseProps): ResolvedHttpFrontProps {
+  return {
+    ...resolveHttpRouting(props),
+    defaultAuthorizer: props.defaultAuthorizer,
+    defaultAuthorizationScopes: props.defaultAuthorizationScopes,
+    corsPreflight: props.corsPreflight,
+    domainMutualTls: props.domainMutualTls,
+    ipAddressType: props.ipAddressType,
+  };
+}
+
+/** Applies the defaults to how an HTTP API routes one service and authorizes its callers. */
+export function resolveHttpRouting(options: ContainerServiceOptions): Pick<ResolvedServiceOptions, 'parameterMapping' | 'authorizer' | 'authorizationScopes'> {
+  return {
     parameterMapping: options.parameterMapping,
     authorizer: options.authorizer,
     // aws-cdk-lib gives a route the API's default scopes unless it has its own, even with another

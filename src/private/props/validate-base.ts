@@ -6,15 +6,16 @@ import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
 import { requireJwtForScopes, validateServiceAuthorization } from './validate-authorization';
 import { requireBakeTimeForAlarms } from './validate-deployment';
-import { requireIntegerInRange, requireNumberInRange, validateGivenServiceOptions, validateServiceOptions } from './validate-service';
+import { requireIntegerInRange, requireNumberInRange, validateGivenServiceOptions, validateHttpIntegrationTimeout, validateServiceOptions } from './validate-service';
+import type { PrivateEcsApiBaseProps } from '../../api-base-props';
 import type { PrivateEcsHttpApiBaseProps } from '../../base-props';
 import { TaskEgress } from '../../task-egress';
 
 /**
- * Refuses the props of either construct that make sense only with or without others, as the user
+ * Refuses the props of any construct that make sense only with or without others, as the user
  * gave them, before any default is applied. Throws an error that names the prop and what to do.
  */
-export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
+export function validateGivenProps(props: PrivateEcsApiBaseProps): void {
   const userVpc = props.vpc !== undefined || props.cluster !== undefined;
   requireOnlyWithCreatedVpc(userVpc, 'natGateways', props.natGateways);
   requireOnlyWithCreatedVpc(userVpc, 'vpcFlowLogs', props.vpcFlowLogs);
@@ -31,11 +32,6 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
   }
 
   validateGivenServiceOptions(props);
-  validatePathRewrite('parameterMapping', props.parameterMapping);
-  if (props.defaultAuthorizationScopes !== undefined && props.defaultAuthorizer === undefined) {
-    throw new Error('defaultAuthorizationScopes needs a defaultAuthorizer (JWT) to check them, got no defaultAuthorizer');
-  }
-  requireJwtForScopes('defaultAuthorizationScopes', props.defaultAuthorizationScopes, 'defaultAuthorizer', props.defaultAuthorizer);
   if (props.apiAccessLogs === false) {
     requireAbsent('apiAccessLogGroup', props.apiAccessLogGroup, 'apiAccessLogs is false');
     requireAbsent('apiAccessLogRetention', props.apiAccessLogRetention, 'apiAccessLogs is false');
@@ -47,7 +43,6 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
   requireTogether('domainName', props.domainName, 'domainCertificate', props.domainCertificate);
   if (props.domainName === undefined) {
     requireAbsent('domainHostedZone', props.domainHostedZone, 'there is no domainName');
-    requireAbsent('domainMutualTls', props.domainMutualTls, 'there is no domainName');
     if (props.disableExecuteApiEndpoint) {
       throw new Error('disableExecuteApiEndpoint needs a domainName: without one, the API would have no URL at all');
     }
@@ -59,6 +54,24 @@ export function validateGivenProps(props: PrivateEcsHttpApiBaseProps): void {
   if (!props.dashboard) {
     requireAbsent('dashboardName', props.dashboardName, 'dashboard is not true (set dashboard to create the dashboard)');
   }
+}
+
+/** Refuses the HTTP API's props that make sense only with or without others, as the user gave them. */
+export function validateGivenHttpProps(props: PrivateEcsHttpApiBaseProps): void {
+  validatePathRewrite('parameterMapping', props.parameterMapping);
+  if (props.defaultAuthorizationScopes !== undefined && props.defaultAuthorizer === undefined) {
+    throw new Error('defaultAuthorizationScopes needs a defaultAuthorizer (JWT) to check them, got no defaultAuthorizer');
+  }
+  requireJwtForScopes('defaultAuthorizationScopes', props.defaultAuthorizationScopes, 'defaultAuthorizer', props.defaultAuthorizer);
+  if (props.domainName === undefined) {
+    requireAbsent('domainMutualTls', props.domainMutualTls, 'there is no domainName');
+  }
+}
+
+/** Checks the HTTP API's props with their defaults applied: the default service's scopes and integration timeout. */
+export function validateResolvedHttpProps(resolved: ResolvedBaseProps): void {
+  validateServiceAuthorization('authorizationScopes', resolved, resolved.defaultAuthorizer);
+  validateHttpIntegrationTimeout(resolved.integrationTimeout);
 }
 
 /**
@@ -88,7 +101,6 @@ export function requireCertificateInRegion(certificate: acm.ICertificate | undef
  */
 export function validateResolvedProps(resolved: ResolvedBaseProps): void {
   validateServiceOptions(resolved);
-  validateServiceAuthorization('authorizationScopes', resolved, resolved.defaultAuthorizer);
   requireBakeTimeForAlarms('bakeTime', resolved.bakeTime, resolved.recommendedAlarms);
   if (resolved.taskEgress === TaskEgress.NAT_GATEWAY) {
     if (resolved.natGateways === 0) {
@@ -183,7 +195,7 @@ export function requireTogether(propA: string, valueA: unknown, propB: string, v
   }
 }
 
-function requireAbsent(prop: string, value: unknown, reason: string): void {
+export function requireAbsent(prop: string, value: unknown, reason: string): void {
   if (value !== undefined) {
     throw new Error(`${prop} has no effect when ${reason}: remove it`);
   }

@@ -5,7 +5,7 @@ import { describeMemoryValues, FARGATE_CPU_VALUES, memoryValuesFor } from './far
 import type { ResolvedServiceOptions } from './resolved-options';
 import { validateDeployment } from './validate-deployment';
 import type { AutoScalingOptions } from '../../auto-scaling';
-import type { ContainerServiceOptions } from '../../service-options';
+import type { ServiceOptions } from '../../service-options';
 
 /** Fargate's longest stop timeout, in seconds. */
 const FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
@@ -24,7 +24,6 @@ export function validateServiceOptions(options: ResolvedServiceOptions): void {
   requireIntegerInRange('minHealthyPercent', options.minHealthyPercent, 0, 100);
   requireIntegerInRange('maxHealthyPercent', options.maxHealthyPercent, 100, 200);
   requirePath('healthCheckPath', options.healthCheckPath);
-  validateIntegrationTimeout(options.integrationTimeout);
   validateContainerOptions(options);
   validateTargetHealthCheck(options);
   validateCapacityMix(options);
@@ -82,7 +81,7 @@ function validateContainerOptions(options: ResolvedServiceOptions): void {
  * defaults fill them in): the construct's log group, and so its retention, is made only for its own
  * awslogs driver.
  */
-export function validateGivenServiceOptions(options: ContainerServiceOptions, serviceId?: string): void {
+export function validateGivenServiceOptions(options: ServiceOptions, serviceId?: string): void {
   if (options.logDriver !== undefined && options.containerLogRetention !== undefined) {
     const prop = serviceId === undefined ? 'containerLogRetention' : `containerLogRetention of service '${serviceId}'`;
     throw new Error(`${prop} has no effect with a logDriver, got ${options.containerLogRetention}: `
@@ -120,7 +119,7 @@ function validateDeploymentRoom(options: ResolvedServiceOptions): void {
  * quota (REST APIs stop at 29 seconds, as aws-cdk-lib's own check does).
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
  */
-function validateIntegrationTimeout(timeout?: Duration): void {
+export function validateHttpIntegrationTimeout(timeout?: Duration): void {
   if (timeout === undefined || timeout.isUnresolved()) {
     return;
   }

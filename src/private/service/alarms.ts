@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
+import type { StageMetrics } from '../api/service-front';
 import { RELEASE_ALARMS } from '../props/defaults';
 
 /** Sustained for three five-minute periods, so one slow deploy or one bad minute does not page anyone. */
@@ -18,7 +18,7 @@ const RELEASE_PERIOD = RELEASE_ALARMS.period;
  * The API's alarms: 5% or more of the requests answered with a 5xx, and a p99 latency of
  * 5 seconds or more. Periods without requests are not breaching.
  */
-export function createApiAlarms(scope: Construct, stage: apigwv2.IHttpStage): cloudwatch.Alarm[] {
+export function createApiAlarms(scope: Construct, stage: StageMetrics): cloudwatch.Alarm[] {
   const serverErrorRate = new cloudwatch.MathExpression({
     expression: 'IF(requests > 0, 100 * errors / requests, 0)',
     usingMetrics: {

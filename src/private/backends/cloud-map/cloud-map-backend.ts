@@ -5,17 +5,17 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
 import type { Construct } from 'constructs';
-import { CloudMapService } from './cloud-map-service';
 import { validateCloudMapAddedService, validateCloudMapService } from './validate-cloud-map';
-import type { AddServiceOptions } from '../../../api-service';
+import type { ServicePathOptions } from '../../../api-service';
 import type { PrivateEcsCloudMapHttpApiProps } from '../../../private-ecs-cloud-map-http-api';
+import type { ServiceOptions } from '../../../service-options';
 import type { Foundation } from '../../network/foundation';
 import { zonesOf } from '../../network/network-plan';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import { createFargateService } from '../../service/fargate-service';
 import type { ServiceSurroundings } from '../../service/service-completion';
 import { completeService, surroundingsOf } from '../../service/service-completion';
-import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
+import type { ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
 /** A Fargate service registered in Cloud Map. */
 export interface CloudMapWiring extends WiredService {
@@ -26,12 +26,11 @@ export interface CloudMapWiring extends WiredService {
  * The Cloud Map backend of `PrivateEcsCloudMapHttpApi`: a private DNS namespace in which every service
  * registers its tasks, and one integration per service that discovers them there, over the VPC link.
  */
-export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapService> {
+export class CloudMapBackend implements ServiceBackend<CloudMapWiring> {
   public readonly vpcLinkDescription = 'API Gateway VPC link: may reach only the tasks, on the container port';
   public readonly routesByPath = false;
   public readonly defaultIntegrationId = 'CloudMapIntegration';
   public readonly namespace: servicediscovery.IPrivateDnsNamespace;
-  public readonly services: CloudMapService[] = [];
   private readonly surroundings: ServiceSurroundings;
   private vpcLinkSecurityGroup?: ec2.ISecurityGroup;
 
@@ -52,7 +51,7 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     this.surroundings = surroundingsOf(foundation, recommendedAlarms);
   }
 
-  public validateService(serviceId: string, given: AddServiceOptions): void {
+  public validateService(serviceId: string, given: ServiceOptions & ServicePathOptions): void {
     validateCloudMapService(serviceId, given);
     validateCloudMapAddedService(serviceId, given);
   }
@@ -117,10 +116,7 @@ export class CloudMapBackend implements ServiceBackend<CloudMapWiring, CloudMapS
     });
   }
 
-  public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): CloudMapService {
-    return new CloudMapService(scope, id, this, routes, resolved, {
-      pathPrefix: options.pathPrefix,
-      stripPathPrefix: options.stripPathPrefix ?? false,
-    });
+  public placeService(_serviceId: string, given: ServicePathOptions): ServiceRoute {
+    return { pathPrefix: given.pathPrefix, stripPathPrefix: given.stripPathPrefix ?? false };
   }
 }

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
-import type { AddServiceOptions } from '../../../api-service';
+import type { ServicePathOptions } from '../../../api-service';
 import type { PrivateEcsCloudMapHttpApiProps } from '../../../private-ecs-cloud-map-http-api';
-import type { ContainerServiceOptions } from '../../../service-options';
+import type { ServiceOptions } from '../../../service-options';
 import { isShifting } from '../../props/defaults';
 
 /**
@@ -18,7 +18,7 @@ export function validateCloudMapProps(props: PrivateEcsCloudMapHttpApiProps): vo
 }
 
 /** Refuses what only an added service behind a load balancer understands. */
-export function validateCloudMapAddedService(service: string, options: AddServiceOptions): void {
+export function validateCloudMapAddedService(service: string, options: ServicePathOptions): void {
   if (options.listenerRulePriority !== undefined) {
     throw new Error(
       `listenerRulePriority of service '${service}' orders a load balancer's listener rules, and PrivateEcsCloudMapHttpApi has no load balancer, `
@@ -31,7 +31,7 @@ export function validateCloudMapAddedService(service: string, options: AddServic
  * Refuses, for one service of a Cloud Map backend, the options that need a load balancer, as given
  * (each default works without one): they would otherwise be ignored. `service` names it in the messages (`''` for the default service).
  */
-export function validateCloudMapService(service: string, given: ContainerServiceOptions): void {
+export function validateCloudMapService(service: string, given: ServiceOptions): void {
   const of = service ? ` of service '${service}'` : '';
   if (given.healthCheckPath !== undefined) {
     throw new Error(

@@ -8,11 +8,11 @@ import type { Construct } from 'constructs';
 import { createListener } from './listener';
 import { resolveListenerRulePriority } from './listener-rule-priority';
 import type { TakenPriority } from './listener-rule-priority';
-import { LoadBalancedService } from './load-balanced-service';
 import { ROLLING_ROUTING } from './rolling-routing';
 import { SHIFTING_ROUTING } from './shifting-routing';
 import type { ListenerRouting, ServiceListeners } from './traffic-routing';
-import type { PrivateEcsHttpApiProps } from '../../../private-ecs-http-api-props';
+import type { ServicePathOptions } from '../../../api-service';
+import type { LoadBalancerOptions } from '../../../load-balancer-options';
 import type { Foundation } from '../../network/foundation';
 import { logAccessLogsToBucket } from '../../network/log-bucket';
 import { zonesOf } from '../../network/network-plan';
@@ -23,7 +23,7 @@ import { createTargetAlarms } from '../../service/alarms';
 import { createFargateService, createTargetGroup } from '../../service/fargate-service';
 import type { ServiceSurroundings } from '../../service/service-completion';
 import { completeService, surroundingsOf } from '../../service/service-completion';
-import type { AddedServiceRequest, ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
+import type { ServiceBackend, ServiceRoute, WiredService } from '../service-backend';
 
 /** A Fargate service behind the listener: its target group, and the second one of a shifting strategy. */
 export interface LoadBalancedWiring extends WiredService {
@@ -39,18 +39,22 @@ export interface LoadBalancedWiring extends WiredService {
  * deployment strategy needs, which opens the service's security group to the load balancer's, on the
  * container port only. The API's integrations call the listener.
  */
-export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, LoadBalancedService> {
+export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring> {
   public readonly vpcLinkDescription = 'API Gateway VPC link: may reach only the load balancer listener';
   public readonly routesByPath = true;
   public readonly defaultIntegrationId = 'LoadBalancerIntegration';
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   public readonly listeners: ServiceListeners;
-  public readonly services: LoadBalancedService[] = [];
+  /** The host name API Gateway checks in the load balancer's certificate, with TLS. */
+  public readonly secureServerName?: string;
   private readonly surroundings: ServiceSurroundings;
-  private readonly secureServerName?: string;
   private readonly priorities: TakenPriority[] = [];
 
-  constructor(scope: Construct, foundation: Foundation, props: PrivateEcsHttpApiProps, recommendedAlarms: boolean) {
+  /**
+   * @param webAclArn a web ACL for the load balancer itself (`PrivateEcsHttpApi`'s `webAclArn`); a REST
+   * API takes its web ACL on its stage instead
+   */
+  constructor(scope: Construct, foundation: Foundation, props: LoadBalancerOptions, recommendedAlarms: boolean, webAclArn?: string) {
     // "[Application Load Balancers] You must specify subnets from at least two Availability Zones."
     // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html
     const zones = zonesOf(foundation.vpc, foundation.network);
@@ -73,8 +77,8 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
     if (resolved.loadBalancerAccessLogs) {
       logAccessLogsToBucket(this.loadBalancer, foundation.logs.forAccessLogs());
     }
-    if (props.webAclArn) {
-      new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: this.loadBalancer.loadBalancerArn, webAclArn: props.webAclArn });
+    if (webAclArn) {
+      new wafv2.CfnWebACLAssociation(scope, 'WebAclAssociation', { resourceArn: this.loadBalancer.loadBalancerArn, webAclArn });
     }
     this.listeners = {
       listener: createListener(this.loadBalancer, props.loadBalancerCertificate),
@@ -137,14 +141,9 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring, L
     });
   }
 
-  public createService(scope: Construct, { id, options, resolved, routes }: AddedServiceRequest): LoadBalancedService {
-    const priority = resolveListenerRulePriority(id, options.listenerRulePriority, this.priorities);
-    const added = new LoadBalancedService(scope, id, this, routes, resolved, {
-      pathPrefix: options.pathPrefix,
-      stripPathPrefix: options.stripPathPrefix ?? false,
-      listenerRulePriority: priority,
-    });
-    this.priorities.push({ serviceId: id, priority });
-    return added;
+  public placeService(serviceId: string, given: ServicePathOptions): ServiceRoute {
+    const priority = resolveListenerRulePriority(serviceId, given.listenerRulePriority, this.priorities);
+    this.priorities.push({ serviceId, priority });
+    return { pathPrefix: given.pathPrefix, stripPathPrefix: given.stripPathPrefix ?? false, listenerRulePriority: priority };
   }
 }
