@@ -46,8 +46,9 @@ export abstract class PrivateEcsHttpApiBase extends PrivateEcsApiBase {
   private defaultIntegration?: apigwv2.HttpRouteIntegration;
 
   /**
-   * Checks and resolves the props both constructs share, then creates the network, the cluster and
-   * the API; the subclass then serves its default service through its backend.
+   * Checks and resolves the HTTP API's props, and the base the props every construct shares (it then
+   * creates the network and the cluster); then creates the API. The subclass then serves its default
+   * service through its backend.
    *
    * @param scope the construct to create it in, usually a stack
    * @param id its construct id, unique within `scope`; also the API's name unless `apiName` is set
@@ -55,9 +56,10 @@ export abstract class PrivateEcsHttpApiBase extends PrivateEcsApiBase {
    */
   protected constructor(scope: Construct, id: string, props: PrivateEcsHttpApiBaseProps) {
     validateGivenHttpProps(props);
+    const httpFront = resolveHttpFrontProps(props);
+    validateResolvedHttpProps(httpFront, props.integrationTimeout);
     super(scope, id, props);
-    this._resolved = { ...this._resolved, ...resolveHttpFrontProps(props) };
-    validateResolvedHttpProps(this._resolved);
+    this._resolved = { ...this._resolved, ...httpFront };
 
     // API, its stage and its domain
     const front = createApiFront(this, id, this._resolved);

@@ -1,7 +1,9 @@
 import { Arn, ArnFormat, Token } from 'aws-cdk-lib';
+import type { Duration } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { API_DEFAULTS } from './defaults';
+import type { ResolvedHttpFrontProps } from './defaults';
 import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
 import { requireJwtForScopes, validateServiceAuthorization } from './validate-authorization';
@@ -68,10 +70,13 @@ export function validateGivenHttpProps(props: PrivateEcsHttpApiBaseProps): void 
   }
 }
 
-/** Checks the HTTP API's props with their defaults applied: the default service's scopes and integration timeout. */
-export function validateResolvedHttpProps(resolved: ResolvedBaseProps): void {
+/**
+ * Checks the HTTP API's props with their defaults applied, before anything is built: the default
+ * service's scopes and integration timeout.
+ */
+export function validateResolvedHttpProps(resolved: ResolvedHttpFrontProps, integrationTimeout: Duration | undefined): void {
   validateServiceAuthorization('authorizationScopes', resolved, resolved.defaultAuthorizer);
-  validateHttpIntegrationTimeout(resolved.integrationTimeout);
+  validateHttpIntegrationTimeout(integrationTimeout);
 }
 
 /**
@@ -96,7 +101,7 @@ export function requireCertificateInRegion(certificate: acm.ICertificate | undef
 }
 
 /**
- * Checks each value of the props either construct shares, the default service's included, with the
+ * Checks each value of the props every construct shares, the default service's included, with the
  * defaults applied. Throws an error that names the prop, the value given and what is allowed.
  */
 export function validateResolvedProps(resolved: ResolvedBaseProps): void {
@@ -195,7 +200,7 @@ export function requireTogether(propA: string, valueA: unknown, propB: string, v
   }
 }
 
-export function requireAbsent(prop: string, value: unknown, reason: string): void {
+function requireAbsent(prop: string, value: unknown, reason: string): void {
   if (value !== undefined) {
     throw new Error(`${prop} has no effect when ${reason}: remove it`);
   }
