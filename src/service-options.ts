@@ -361,11 +361,10 @@ export interface ServiceOptions {
   readonly containerLogRetention?: logs.RetentionDays;
 
   /**
-   * How long the API waits for this service before it answers: from 50 milliseconds to 30 seconds
-   * behind an HTTP API (which then answers 503), and to 29 seconds behind a REST API (which answers
-   * 504), unless the account's REST integration timeout quota is raised (`PrivateEcsRestApi` then warns).
+   * How long the API waits for this service before it answers 503; from 50 milliseconds to
+   * 30 seconds, the HTTP API limit.
    *
-   * @default - API Gateway's default: 30 seconds for HTTP APIs, 29 seconds for REST APIs
+   * @default - API Gateway's default for HTTP APIs, 30 seconds
    */
   readonly integrationTimeout?: Duration;
 }

@@ -39,8 +39,8 @@ export interface FrontRouteRequest<W extends WiredService> {
 }
 
 /**
- * One kind of API in front of the services, chosen once by each construct: an HTTP API (`http-front.ts`)
- * or a REST API (`rest/rest-front.ts`), as the backend is chosen once (`ServiceBackend`). The constructs'
+ * One kind of API in front of the services, chosen once by each construct: the HTTP API (`http-front.ts`),
+ * and the REST API that issue 20 adds, as the backend is chosen once (`ServiceBackend`). The constructs'
  * base class owns the one path every service takes; the front resolves a service's options for its own
  * routing and authorization, and routes the service's paths over the VPC link.
  *

@@ -102,14 +102,6 @@ export const SHORTEST_BAKE_TIME_WITH_ALARMS = Duration.minutes(5);
 /** The integration timeouts an HTTP API accepts, in milliseconds (its quotas say 50 ms to 30 s). */
 export const INTEGRATION_TIMEOUT_MS = { min: 50, max: 30_000 } as const;
 
-/**
- * The integration timeouts a REST API accepts, in milliseconds: "50 milliseconds - 29 seconds for all
- * integration types", a quota that "can be raised for Regional APIs and private APIs" (at the cost of
- * the account-level throttle quota), so a longer one is a warning, not a refusal.
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
- */
-export const REST_INTEGRATION_TIMEOUT_MS = { min: 50, max: 29_000 } as const;
-
 /** The listener ports: the tutorial's HTTP, or HTTPS when the load balancer has a certificate. */
 export const LISTENER_PORTS = { http: 80, https: 443 } as const;
 

@@ -73,7 +73,7 @@ export interface ResolvedServiceOptions {
 }
 
 /**
- * The props both constructs share as the construct builds them, with every default applied: the
+ * The props every construct shares as the construct builds them, with every default applied: the
  * default service's options, and the network and API around every service. Each step of the
  * constructor reads this one object.
  */

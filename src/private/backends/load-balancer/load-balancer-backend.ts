@@ -45,9 +45,8 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring> {
   public readonly defaultIntegrationId = 'LoadBalancerIntegration';
   public readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   public readonly listeners: ServiceListeners;
-  /** The host name API Gateway checks in the load balancer's certificate, with TLS. */
-  public readonly secureServerName?: string;
   private readonly surroundings: ServiceSurroundings;
+  private readonly secureServerName?: string;
   private readonly priorities: TakenPriority[] = [];
 
   /**
