@@ -11,3 +11,7 @@ export * from './api-service';
 export * from './task-egress';
 export * from './private-ecs-cloud-map-http-api';
 export * from './cloud-map-api-service';
+export * from './private-ecs-rest-api';
+export * from './private-ecs-rest-api-props';
+export * from './rest-service-options';
+export * from './rest-authorization';

@@ -1,5 +1,5 @@
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { Construct } from 'constructs';
 import type { AddServiceOptions, IApiService } from './api-service';
@@ -68,7 +68,7 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
     this.alternateTargetGroup = defaultService.alternateTargetGroup;
 
     // Services can be added after construction: whether any shifts traffic is known only at synth.
-    this.node.addValidation({ validate: () => this.validateTestListener() });
+    this.node.addValidation({ validate: () => this.backend.validateTestListener([this, ...this.added]) });
   }
 
   /**
@@ -96,10 +96,7 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
    * @param peer what may send test traffic, such as a `lambda.Function` in the VPC or a security group
    */
   public allowTestTraffic(peer: ec2.IConnectable): void {
-    if (!this.testListener) {
-      throw new Error('allowTestTraffic needs a test listener: set testListenerPort');
-    }
-    this.loadBalancer.connections.allowFrom(peer, ec2.Port.tcp(this.testListener.port), 'Test traffic to the test listener');
+    this.backend.allowTestTraffic(peer);
   }
 
   /**
@@ -132,10 +129,4 @@ export class PrivateEcsHttpApi extends PrivateEcsHttpApiBase {
     return this.targetGroup.metrics.unhealthyHostCount(props);
   }
 
-  private validateTestListener(): string[] {
-    const shifting = [this.alternateTargetGroup, ...this.added.map(added => added.alternateTargetGroup)].some(Boolean);
-    return this.testListener && !shifting
-      ? ['testListenerPort is set, but no service has a deploymentStrategy that shifts traffic (BLUE_GREEN, CANARY or LINEAR): the test listener would reach nothing new']
-      : [];
-  }
 }

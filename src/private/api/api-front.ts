@@ -1,4 +1,3 @@
-import { Annotations, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -6,6 +5,7 @@ import * as route53targets from 'aws-cdk-lib/aws-route53-targets';
 import type { Construct } from 'constructs';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 import { keepDefaultScopesOnJwtRoutes, warnIfPublicApi } from './authorization';
+import { warnIfBurstBelowRate, warnIfMutualTlsBypass } from './front-warnings';
 import type { ResolvedBaseProps } from '../props/resolved-options';
 import { createLogGroup } from '../service/log-groups';
 
@@ -66,23 +66,6 @@ export function createApiFront(scope: Construct, id: string, resolved: ResolvedB
   return { httpApi, stage, apiEndpoint, apiAccessLogGroup, customDomain, customDomainUrl };
 }
 
-/**
- * Warns when the burst limit is below the rate limit. API Gateway throttles with a token bucket: the
- * burst limit is the bucket's size, refilled at the rate limit; a bucket smaller than one second of the
- * rate answers 429 to bursty traffic whose average stays below the rate. API Gateway accepts it, so it
- * is a warning, not a refusal.
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html
- */
-function warnIfBurstBelowRate(scope: Construct, rateLimit: number, burstLimit: number): void {
-  if (Token.isUnresolved(rateLimit) || Token.isUnresolved(burstLimit) || burstLimit >= rateLimit) {
-    return;
-  }
-  Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:burstBelowRate',
-    `throttlingBurstLimit (${burstLimit}) is below throttlingRateLimit (${rateLimit}): API Gateway's token bucket holds ${burstLimit} requests, `
-    + `so bursts answer 429 before the route reaches ${rateLimit} requests per second. Set throttlingBurstLimit to ${rateLimit} or more, `
-    + 'or acknowledge this warning.');
-}
-
 function createCustomDomain(scope: Construct, resolved: ResolvedBaseProps): apigwv2.DomainName {
   const domainName = resolved.domainName!;
   const hostedZone = resolved.domainHostedZone;
@@ -98,13 +81,8 @@ function createCustomDomain(scope: Construct, resolved: ResolvedBaseProps): apig
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-apigatewayv2-domainname-domainnameconfiguration.html#cfn-apigatewayv2-domainname-domainnameconfiguration-ipaddresstype
     ipAddressType: resolved.ipAddressType,
   });
-  if (resolved.domainMutualTls && !resolved.disableExecuteApiEndpoint) {
-    // "To ensure that clients can access your API only by using a custom domain name with mutual TLS,
-    // disable the default execute-api endpoint."
-    // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-mutual-tls.html
-    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:mutualTlsBypass',
-      'domainMutualTls checks client certificates on domainName only: clients can skip it through the API\'s execute-api URL. '
-      + 'Set disableExecuteApiEndpoint, or acknowledge this warning.');
+  if (resolved.domainMutualTls) {
+    warnIfMutualTlsBypass(scope, resolved.disableExecuteApiEndpoint);
   }
   if (hostedZone) {
     const target = route53.RecordTarget.fromAlias(

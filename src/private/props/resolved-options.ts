@@ -10,6 +10,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { AutoScalingOptions } from '../../auto-scaling';
+import type { RestAuthorization } from '../../rest-authorization';
 import type { TaskEgress } from '../../task-egress';
 
 /**
@@ -70,6 +71,10 @@ export interface ResolvedServiceOptions {
   readonly authorizer?: apigwv2.IHttpRouteAuthorizer;
   /** Undefined: the API's default scopes (with its default authorizer); empty: none. */
   readonly authorizationScopes?: string[];
+  /** REST API only. Undefined: the API's default authorization. */
+  readonly restAuthorization?: RestAuthorization;
+  /** REST API only: whether its methods need an API key. */
+  readonly apiKeyRequired?: boolean;
 }
 
 /**

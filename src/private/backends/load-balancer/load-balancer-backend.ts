@@ -140,6 +140,38 @@ export class LoadBalancerBackend implements ServiceBackend<LoadBalancedWiring> {
     });
   }
 
+  /**
+   * What a REST API's private integration names: the load balancer's ARN as its target, and the origin
+   * of its uri, whose scheme and port pick the listener: `http://<load balancer DNS name>:80`, or with
+   * TLS `https://<loadBalancerServerName>:443`, the name API Gateway checks the certificate against.
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-private-integration.html
+   */
+  public restTarget(): { readonly loadBalancerArn: string; readonly origin: string } {
+    const port = this.listeners.listener.port;
+    const origin = this.secureServerName ? `https://${this.secureServerName}:${port}` : `http://${this.loadBalancer.loadBalancerDnsName}:${port}`;
+    return { loadBalancerArn: this.loadBalancer.loadBalancerArn, origin };
+  }
+
+  /** Lets `peer` reach the test listener, on its port only. */
+  public allowTestTraffic(peer: ec2.IConnectable): void {
+    const testListener = this.listeners.testListener;
+    if (!testListener) {
+      throw new Error('allowTestTraffic needs a test listener: set testListenerPort');
+    }
+    this.loadBalancer.connections.allowFrom(peer, ec2.Port.tcp(testListener.port), 'Test traffic to the test listener');
+  }
+
+  /**
+   * Refuses a test listener that no service shifts traffic through, read at synthesis since services
+   * can be added after construction.
+   */
+  public validateTestListener(services: readonly { readonly alternateTargetGroup?: elbv2.ApplicationTargetGroup }[]): string[] {
+    const shifting = services.some(service => service.alternateTargetGroup !== undefined);
+    return this.listeners.testListener && !shifting
+      ? ['testListenerPort is set, but no service has a deploymentStrategy that shifts traffic (BLUE_GREEN, CANARY or LINEAR): the test listener would reach nothing new']
+      : [];
+  }
+
   public placeService(serviceId: string, given: ServicePathOptions): ServiceRoute {
     const priority = resolveListenerRulePriority(serviceId, given.listenerRulePriority, this.priorities);
     this.priorities.push({ serviceId, priority });

@@ -1,14 +1,23 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type { PrivateEcsHttpApiProps } from '../../../private-ecs-http-api-props';
+import type { LoadBalancerOptions } from '../../../load-balancer-options';
 import { LISTENER_PORTS } from '../../props/defaults';
 import { requireTogether } from '../../props/validate-base';
 import { requireIntegerInRange } from '../../props/validate-service';
 
-/** Checks the load balancer's props of `PrivateEcsHttpApi`. */
-export function validateLoadBalancerProps(props: PrivateEcsHttpApiProps): void {
+/** The props a load balancer's checks read: its own, the log bucket it writes to, and a web ACL. */
+export interface LoadBalancerCheckedProps extends LoadBalancerOptions {
+  readonly logBucket?: s3.IBucket;
+  readonly webAclArn?: string;
+}
+
+/**
+ * Checks the load balancer's props of `PrivateEcsHttpApi` and `PrivateEcsRestApi`; `webAclArn` is for
+ * the load balancer (`PrivateEcsHttpApi`) or the REST API's stage, `aclTarget` says which.
+ */
+export function validateLoadBalancerProps(props: LoadBalancerCheckedProps, aclTarget = 'a load balancer'): void {
   validateLogBucketEncryption(props.logBucket);
-  validateWebAcl(props.webAclArn);
+  validateWebAcl(props.webAclArn, aclTarget);
   if (props.testListenerPort !== undefined) {
     requireIntegerInRange('testListenerPort', props.testListenerPort, 1, 65535);
     const production = props.loadBalancerCertificate ? LISTENER_PORTS.https : LISTENER_PORTS.http;
@@ -33,11 +42,12 @@ export function validateLoadBalancerProps(props: PrivateEcsHttpApiProps): void {
 const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]*:\d{12}:(regional|global)\/webacl\/[^/]+\/[^/]+$/;
 
 /**
- * Only a web ACL of scope REGIONAL can be associated with an Application Load Balancer; a
- * CLOUDFRONT one (`global/webacl/...`) is for CloudFront distributions.
+ * Only a web ACL of scope REGIONAL can be associated with an Application Load Balancer or an API
+ * Gateway REST API stage; a CLOUDFRONT one (`global/webacl/...`) is for CloudFront distributions.
  * @see https://docs.aws.amazon.com/waf/latest/APIReference/API_AssociateWebACL.html
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html
  */
-function validateWebAcl(arn?: string): void {
+function validateWebAcl(arn: string | undefined, target: string): void {
   if (arn === undefined || Token.isUnresolved(arn)) {
     return;
   }
@@ -46,7 +56,7 @@ function validateWebAcl(arn?: string): void {
     throw new Error(`webAclArn must be the ARN of a WAFv2 web ACL, such as arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/1a2b, got '${arn}'`);
   }
   if (match[1] === 'global') {
-    throw new Error(`webAclArn must be a web ACL of scope REGIONAL: one of scope CLOUDFRONT cannot protect a load balancer, got '${arn}'`);
+    throw new Error(`webAclArn must be a web ACL of scope REGIONAL: one of scope CLOUDFRONT cannot protect ${target}, got '${arn}'`);
   }
 }
 
