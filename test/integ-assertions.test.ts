@@ -7,7 +7,16 @@ import { stackNameOf } from './integ/stack';
 
 // The integ tests' assertions only run where integ-runner deploys; this checks, offline, that
 // each one asks the deployed API for its page and waits for the answer.
-describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
+const CALLED = CONFIGURATIONS.filter(configuration => !configuration.reachableOnlyFromVpc);
+
+test.each(CONFIGURATIONS.filter(configuration => configuration.reachableOnlyFromVpc))(
+  'the integ test of $name, a PRIVATE API, makes no call from outside the VPC, and has its file', configuration => {
+    const { assertionStack } = defineIntegTest(configuration);
+    expect(Template.fromStack(assertionStack).findResources('Custom::DeployAssert@HttpCall')).toEqual({});
+    expect(fs.existsSync(path.join(__dirname, `integ.${configuration.name}.ts`))).toBe(true);
+  });
+
+describe.each(CALLED)('the integ test of $name', configuration => {
   let httpCall: { [property: string]: unknown };
   let unauthenticatedCall: { [property: string]: unknown } | undefined;
   beforeAll(() => {
@@ -27,9 +36,9 @@ describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
     const url = JSON.stringify(httpCall.parameters);
     // A strong cross-stack reference imports the stack's export; a weak one, the newer aws-cdk-lib's
     // recommended default (@aws-cdk/core:defaultCrossStackReferences), reads the stack's output.
-    const strong = `"Fn::ImportValue":"${stackNameOf(configuration)}:ExportsOutputRefApiHttpApi`;
-    const weak = /"Fn::GetStackOutput":\{[^}]*"OutputName":"PublishOutputRefApiHttpApi/;
-    expect(url.includes(strong) || weak.test(url)).toBe(true);
+    const strong = new RegExp(`"Fn::ImportValue":"${stackNameOf(configuration)}:ExportsOutputRefApi(HttpApi|RestApi)`);
+    const weak = /"Fn::GetStackOutput":\{[^}]*"OutputName":"PublishOutputRefApi(HttpApi|RestApi)/;
+    expect(strong.test(url) || weak.test(url)).toBe(true);
   });
 
   test("expects status 200 and the service's page", () => {
@@ -49,7 +58,7 @@ describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
     expect(JSON.parse(unauthenticatedCall!.expected as string)).toEqual({ $ObjectLike: { status: 401 } });
   });
 
-  test('sends the configuration\'s credentials, and checks that without them the API answers 401', () => {
+  test('sends the configuration\'s credentials, and checks that without them the API turns the caller away', () => {
     if (!configuration.requestHeaders) {
       if (configuration.publicPath !== undefined) {
         return;
@@ -59,7 +68,7 @@ describe.each(CONFIGURATIONS)('the integ test of $name', configuration => {
     }
     expect(JSON.stringify(httpCall.parameters)).toContain(JSON.stringify(configuration.requestHeaders).slice(1, -1));
     expect(JSON.stringify(unauthenticatedCall!.parameters)).not.toContain('headers');
-    expect(JSON.parse(unauthenticatedCall!.expected as string)).toEqual({ $ObjectLike: { status: 401 } });
+    expect(JSON.parse(unauthenticatedCall!.expected as string)).toEqual({ $ObjectLike: { status: configuration.unauthenticatedStatus ?? 401 } });
   });
 
   test('waits for the answer instead of asking once', () => {

@@ -158,7 +158,8 @@ describe('authorization on a REST API', () => {
     });
     const scenario = synthesizeRest({ defaultAuthorization: RestAuthorization.iam() }, api => {
       api.addService('Partners', {
-        image: SAMPLE_IMAGE, pathPrefix: '/partners',
+        image: SAMPLE_IMAGE,
+        pathPrefix: '/partners',
         authorization: RestAuthorization.lambdaAuthorizer(new apigw.TokenAuthorizer(stack, 'Token', { handler })),
       });
     }, stack);

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -9,14 +10,15 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { buildProductionApp } from './production-app';
 import {
   AUTHORIZER_FUNCTION, FLOW_LOGS_DEFAULT_ENCRYPTION, PLACEHOLDER_CERTIFICATE, PLAIN_ENVIRONMENT, PRODUCTION_ACKNOWLEDGEMENTS,
-  PUBLIC_API_WARNING, PUBLIC_ROUTES,
+  PRIVATE_API_WITHOUT_WEB_ACL, PUBLIC_API_WARNING, PUBLIC_REST_ROUTES, PUBLIC_ROUTES, REST_WITHOUT_COGNITO,
   type ConfiguredApi, type UserAcknowledgement,
 } from './user-acknowledgements';
-import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, PrivateEcsRestApi, RestAuthorization, TaskEgress } from '../../src';
 
 /**
  * One way a user configures the construct: the integ tests, the cdk-nag test and the
@@ -38,6 +40,16 @@ export interface TestConfiguration {
    * `/` without one answers 401.
    */
   readonly publicPath?: string;
+  /**
+   * The status the API answers without `requestHeaders`: 401 where an authorizer turns the caller away
+   * (the default), 403 where a REST API's method needs the API key a usage plan meters.
+   */
+  readonly unauthenticatedStatus?: number;
+  /**
+   * Whether the API answers only inside a VPC (a PRIVATE REST API): the deployed assertion, a function
+   * outside any VPC, then makes no call, and the deployment alone is the test.
+   */
+  readonly reachableOnlyFromVpc?: boolean;
   /** The findings this user accepts on purpose; see user-acknowledgements.ts. */
   readonly userAcknowledgements: readonly UserAcknowledgement[];
   /** Adds the user's resources and the construct to `scope` (a stack), and returns the construct. */
@@ -240,5 +252,107 @@ export const PRODUCTION: TestConfiguration = {
   }).api,
 };
 
+/**
+ * The API key the REST configuration's usage plan holds, which the deployed assertion sends. A test's own
+ * value: API keys identify callers for metering and are no secret of authorization.
+ */
+const SAMPLE_API_KEY = 'integ-rest-edge-sample-key-0001';
+
+/**
+ * A regional web ACL of the user's, as teams write one: AWS's common rule set, and a rate limit per
+ * client address, which only works where the client's own address is seen, at the REST API's stage.
+ */
+function sampleWebAcl(scope: Construct): wafv2.CfnWebACL {
+  const visibility = (metricName: string) => ({ cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
+  return new wafv2.CfnWebACL(scope, 'WebAcl', {
+    scope: 'REGIONAL',
+    defaultAction: { allow: {} },
+    visibilityConfig: visibility('rest-edge'),
+    rules: [
+      {
+        name: 'common',
+        priority: 0,
+        overrideAction: { none: {} },
+        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } },
+        visibilityConfig: visibility('common'),
+      },
+      {
+        name: 'known-bad-inputs',
+        priority: 1,
+        overrideAction: { none: {} },
+        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesKnownBadInputsRuleSet' } },
+        visibilityConfig: visibility('known-bad-inputs'),
+      },
+      {
+        name: 'per-client-rate',
+        priority: 2,
+        action: { block: {} },
+        statement: { rateBasedStatement: { limit: 1000, aggregateKeyType: 'IP' } },
+        visibilityConfig: visibility('per-client-rate'),
+      },
+    ],
+  });
+}
+
+/**
+ * A REST API in front: a web ACL on the stage that sees the client's address, and a usage plan that
+ * meters the one API key the sample's callers send, on the default service and an added one.
+ */
+export const REST_EDGE: TestConfiguration = {
+  name: 'rest-edge',
+  description: 'a REST API in front, with a web ACL on its stage and a usage plan with an API key',
+  expectedBodyPattern: SAMPLE_BODY_PATTERN,
+  requestHeaders: { 'x-api-key': SAMPLE_API_KEY },
+  unauthenticatedStatus: 403,
+  userAcknowledgements: PUBLIC_REST_ROUTES,
+  build: scope => {
+    const api = new PrivateEcsRestApi(scope, 'Api', {
+      image: sampleImage(),
+      webAclArn: sampleWebAcl(scope).attrArn,
+      apiKeyRequired: true,
+      usagePlans: [{ name: 'samples', throttlingRateLimit: 50, throttlingBurstLimit: 100, quota: { limit: 10_000, period: apigw.Period.DAY } }],
+    });
+    api.addApiKey('samples', new apigw.ApiKey(scope, 'SampleKey', { value: SAMPLE_API_KEY }));
+    api.addService('Orders', { image: sampleImage(), pathPrefix: '/orders', apiKeyRequired: true });
+    return api;
+  },
+};
+
+/** The private REST configuration's VPC, whose addresses alone its execute-api endpoint admits. */
+const PRIVATE_VPC_CIDR = '10.20.0.0/16';
+
+/**
+ * A PRIVATE REST API: callable only from the user's VPC, through its `execute-api` interface endpoint,
+ * by callers that sign with IAM.
+ */
+export const REST_PRIVATE: TestConfiguration = {
+  name: 'rest-private',
+  description: 'a PRIVATE REST API, reached only through an execute-api VPC endpoint, with IAM authorization',
+  expectedBodyPattern: SAMPLE_BODY_PATTERN,
+  reachableOnlyFromVpc: true,
+  userAcknowledgements: [REST_WITHOUT_COGNITO, PRIVATE_API_WITHOUT_WEB_ACL, FLOW_LOGS_DEFAULT_ENCRYPTION],
+  build: scope => {
+    const vpc = new ec2.Vpc(scope, 'UserVpc', { maxAzs: 2, natGateways: 1, ipAddresses: ec2.IpAddresses.cidr(PRIVATE_VPC_CIDR) });
+    vpc.addFlowLog('FlowLog');
+    // The endpoint admits HTTPS from the VPC's own addresses only: the callers of the private API.
+    const securityGroup = new ec2.SecurityGroup(scope, 'ExecuteApiEndpointSecurityGroup', {
+      vpc, description: 'execute-api endpoint: HTTPS from the VPC only', allowAllOutbound: false,
+    });
+    securityGroup.addIngressRule(ec2.Peer.ipv4(PRIVATE_VPC_CIDR), ec2.Port.tcp(443), 'HTTPS from the VPC');
+    const endpoint = vpc.addInterfaceEndpoint('ExecuteApi', {
+      service: ec2.InterfaceVpcEndpointAwsService.APIGATEWAY, privateDnsEnabled: true, open: false, securityGroups: [securityGroup],
+    });
+    return new PrivateEcsRestApi(scope, 'Api', {
+      image: sampleImage(),
+      vpc,
+      endpointType: apigw.EndpointType.PRIVATE,
+      vpcEndpoints: [endpoint],
+      defaultAuthorization: RestAuthorization.iam(),
+    });
+  },
+};
+
 /** Every configuration, in the order reports list them. */
-export const CONFIGURATIONS: readonly TestConfiguration[] = [TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED, BLUE_GREEN, CLOUD_MAP, PRODUCTION];
+export const CONFIGURATIONS: readonly TestConfiguration[] = [
+  TUTORIAL_DEFAULT, OWN_NETWORK, HARDENED, BLUE_GREEN, CLOUD_MAP, PRODUCTION, REST_EDGE, REST_PRIVATE,
+];

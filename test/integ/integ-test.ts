@@ -12,7 +12,8 @@ export interface IntegTestApp {
 /**
  * The integ test of one configuration: its stack, and an assertion that a deployment would
  * check, that `GET /` through the API answers 200 with the sample app's page (sending the
- * configuration's credentials, and then checking that without them the answer is 401).
+ * configuration's credentials, and then checking that without them the answer is 401, or the
+ * configuration's `unauthenticatedStatus`). A PRIVATE API, which answers only inside a VPC, gets no call.
  *
  * Only `integ-runner` with an AWS account deploys it; without one, the runner compares the
  * synthesized templates with the committed snapshot.
@@ -30,6 +31,10 @@ export function defineIntegTest(configuration: TestConfiguration): IntegTestApp 
     // Any change to a container makes a new task definition revision: ECS deploys by replacing it.
     allowDestroy: ['AWS::ECS::TaskDefinition'],
   });
+  if (configuration.reachableOnlyFromVpc) {
+    // The assertion's function runs outside any VPC: the deployment alone is this test.
+    return { app, assertionStack };
+  }
   const credentials = configuration.requestHeaders && { headers: { ...configuration.requestHeaders } };
   integ.assertions
     .httpApiCall(`${api.apiEndpoint}${configuration.publicPath ?? ''}`, credentials)
@@ -40,10 +45,10 @@ export function defineIntegTest(configuration: TestConfiguration): IntegTestApp 
     // New tasks take a few minutes to pass the load balancer's health checks.
     .waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(15) });
   if (credentials || configuration.publicPath !== undefined) {
-    // And without them, the authorizer turns the caller away before the service sees the request.
+    // And without them, the authorizer (or the API key check) turns the caller away before the service sees the request.
     integ.assertions
       .httpApiCall(api.apiEndpoint)
-      .expect(ExpectedResult.objectLike({ status: 401 }));
+      .expect(ExpectedResult.objectLike({ status: configuration.unauthenticatedStatus ?? 401 }));
   }
   return { app, assertionStack };
 }

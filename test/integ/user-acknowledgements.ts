@@ -1,10 +1,15 @@
 import { Annotations, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as cdkNag from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../../src';
+import type { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, PrivateEcsRestApi } from '../../src';
 
-/** A configuration's construct: with a load balancer, or with Cloud Map in its place. */
-export type ConfiguredApi = PrivateEcsHttpApi | PrivateEcsCloudMapHttpApi;
+/** A configuration's construct: an HTTP API with a load balancer or with Cloud Map in its place, or a REST API. */
+export type ConfiguredApi = PrivateEcsHttpApi | PrivateEcsCloudMapHttpApi | PrivateEcsRestApi;
+
+/** The API of a configuration's construct, whichever front it has. */
+export function apiOf(api: ConfiguredApi): IConstruct {
+  return 'restApi' in api ? api.restApi : api.httpApi;
+}
 
 /**
  * cdk-nag 2's `NagSuppressions`, which the tests use; cdk-nag 3, which `npx projen test:newest` loads
@@ -62,7 +67,7 @@ export const PUBLIC_ROUTES: UserAcknowledgement = {
   checker: Checker.CDK_NAG,
   id: 'AwsSolutions-APIG4',
   reason: PUBLIC_BY_DESIGN,
-  target: api => api.httpApi,
+  target: apiOf,
 };
 export const PUBLIC_API_WARNING: UserAcknowledgement = {
   checker: Checker.CONSTRUCT,
@@ -127,7 +132,7 @@ export const PRODUCTION_ACKNOWLEDGEMENTS: readonly UserAcknowledgement[] = [
     checker: Checker.CDK_NAG,
     id: 'AwsSolutions-APIG4',
     reason: 'GET /healthz is public on purpose: the uptime checker calls it without a token, and it answers only the root page.',
-    target: api => api.httpApi.node.findChild('GET--healthz'),
+    target: api => (api as PrivateEcsHttpApi).httpApi.node.findChild('GET--healthz'),
   },
   {
     checker: Checker.CDK_NAG,
@@ -151,10 +156,39 @@ export const PRODUCTION_ACKNOWLEDGEMENTS: readonly UserAcknowledgement[] = [
   },
 ];
 
+/**
+ * cdk-nag asks every REST API method for a Cognito user pool authorizer. The REST configurations' callers
+ * are identified otherwise: none at all on the public sample (an API key meters them), IAM on the private one.
+ */
+export const REST_WITHOUT_COGNITO: UserAcknowledgement = {
+  checker: Checker.CDK_NAG,
+  id: 'AwsSolutions-COG4',
+  reason: 'The API\'s callers are not users of a Cognito user pool: the sample is public (its API key meters, not authorizes), '
+    + 'and a private API\'s callers sign with IAM.',
+  target: apiOf,
+};
+
+/**
+ * The REST configurations' sample image is public on purpose, as the HTTP ones': the API key of its
+ * usage plan meters callers, which API Gateway says is no authorization.
+ */
+export const PUBLIC_REST_ROUTES: readonly UserAcknowledgement[] = [PUBLIC_ROUTES, PUBLIC_API_WARNING, REST_WITHOUT_COGNITO];
+
+/**
+ * The private REST configuration's API answers only through its VPC's `execute-api` endpoint, to callers
+ * that sign with IAM: this user keeps WAF for the APIs the internet reaches.
+ */
+export const PRIVATE_API_WITHOUT_WEB_ACL: UserAcknowledgement = {
+  checker: Checker.CDK_NAG,
+  id: 'AwsSolutions-APIG3',
+  reason: 'A PRIVATE API, reached only through the VPC\'s execute-api endpoint by IAM-signed callers: no internet traffic to filter.',
+  target: api => (api as PrivateEcsRestApi).stage,
+};
+
 /** Every acknowledgement a test configuration may make, for docs/COMPLIANCE.md. */
 export const USER_ACKNOWLEDGEMENTS: readonly UserAcknowledgement[] = [
   PUBLIC_ROUTES, PUBLIC_API_WARNING, PLAIN_ENVIRONMENT, FLOW_LOGS_DEFAULT_ENCRYPTION, ...AUTHORIZER_FUNCTION, PLACEHOLDER_CERTIFICATE,
-  ...PRODUCTION_ACKNOWLEDGEMENTS,
+  ...PRODUCTION_ACKNOWLEDGEMENTS, REST_WITHOUT_COGNITO, PRIVATE_API_WITHOUT_WEB_ACL,
 ];
 
 /** Records the acknowledgements where their checkers read them. */
