@@ -185,7 +185,7 @@ describe('a web ACL on the REST API\'s stage', () => {
     scenario.template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
     scenario.template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
       WebACLArn: WEB_ACL_ARN,
-      ResourceArn: { 'Fn::Join': ['', Match.arrayWith([':apigateway:us-east-1::/restapis/', ref(scenario.api.restApi), '/stages/', ref(scenario.api.stage)])] },
+      ResourceArn: { 'Fn::Join': ['', Match.arrayWith([ref(scenario.api.restApi), '/stages/', ref(scenario.api.stage)])] },
     });
   });
 
