@@ -1,3 +1,4 @@
+import { Aspects } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -5,7 +6,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { addPlanKey, createRestApiFront } from './private/api/rest/rest-api-front';
-import { warnIfPublicRestApi } from './private/api/rest/rest-authorization-warnings';
+import { warnIfPlansMeterNothing, warnIfPublicRestApi } from './private/api/rest/rest-authorization-warnings';
 import { RestFront } from './private/api/rest/rest-front';
 import { RestLoadBalancedService } from './private/backends/load-balancer/load-balanced-service';
 import { LoadBalancerBackend } from './private/backends/load-balancer/load-balancer-backend';
@@ -74,6 +75,8 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
   private readonly front: RestFront;
   private readonly plans: ReadonlyMap<string, apigw.UsagePlan>;
   private readonly added: RestLoadBalancedService[] = [];
+  /** Whether any service's methods need an API key. */
+  private metered: boolean;
 
   /**
    * @param scope the construct to create it in, usually a stack
@@ -117,6 +120,9 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
     this.alternateTargetGroup = defaultService.alternateTargetGroup;
 
     this.node.addValidation({ validate: () => this.backend.validateTestListener([this, ...this.added]) });
+    // Services and keys can be added after construction: how plans and keys meet is known only at synth.
+    this.metered = this._resolved.apiKeyRequired === true;
+    Aspects.of(this).add({ visit: node => node === this && warnIfPlansMeterNothing(this, this.plans.size, this.metered) });
   }
 
   /**
@@ -130,6 +136,7 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
   public addService(id: string, options: AddRestServiceOptions): IRestApiService {
     const added = this._addService(id, options, this.front, request => new RestLoadBalancedService(this, this.backend, request));
     this.added.push(added);
+    this.metered ||= options.apiKeyRequired === true;
     return added;
   }
 

@@ -225,6 +225,15 @@ describe('usage plans and API keys', () => {
     expect(methodAt(withKeys([]), '/').ApiKeyRequired).toBe(true);
   });
 
+  test('warn when plans meter no method, or methods need a key of no plan', () => {
+    const plansOnly = synthesizeRest({ usagePlans: [{ name: 'partners' }] });
+    Annotations.fromStack(plansOnly.stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp('usagePlansMeterNothing'));
+    const keyOnly = synthesizeRest({}, api => api.addService('Orders', { image: SAMPLE_IMAGE, pathPrefix: '/orders', apiKeyRequired: true }));
+    Annotations.fromStack(keyOnly.stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp('apiKeyWithoutUsagePlan'));
+    const both = withKeys(['First']);
+    Annotations.fromStack(both.stack).hasNoWarning('/TestStack/Api', Match.stringLikeRegexp('usagePlansMeterNothing|apiKeyWithoutUsagePlan'));
+  });
+
   test('an unknown plan is refused, naming the plans there are', () => {
     const api = buildRest({ usagePlans: [{ name: 'partners' }] });
     expect(() => api.usagePlan('gold')).toThrow(/^usagePlan\('gold'\): no usage plan of that name; usagePlans has \[partners\]/);

@@ -40,3 +40,22 @@ function warnPublicRestService(scope: IConstruct, who: string, paths: string): v
     `${who} has RestAuthorization.none(): anyone who has the API's URL can call ${paths}, without the API's defaultAuthorization. `
     + 'Give it another authorization, or acknowledge this warning if it is public by design.');
 }
+
+/**
+ * Warns when usage plans and API keys miss each other: plans whose throttling and quotas meter no
+ * method (no service has `apiKeyRequired`), or methods that need a key while the API has no plan
+ * (API Gateway checks a key through the stage's usage plans, so every call answers 403, unless you
+ * add a plan of your own to `restApi`).
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+ */
+export function warnIfPlansMeterNothing(scope: IConstruct, plans: number, metered: boolean): void {
+  if (plans > 0 && !metered) {
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:usagePlansMeterNothing',
+      'usagePlans are set, but no service has apiKeyRequired: the plans\' throttling and quotas apply to no request. '
+      + 'Set apiKeyRequired on the services to meter, or acknowledge this warning.');
+  } else if (plans === 0 && metered) {
+    Annotations.of(scope).addWarningV2('cdk-private-ecs-http-api:apiKeyWithoutUsagePlan',
+      'A service has apiKeyRequired, but the API has no usagePlans: API Gateway checks keys through the usage plans of the stage, '
+      + 'so its methods answer 403 to every caller. Add usagePlans with keys, or acknowledge this warning if you add a plan to restApi yourself.');
+  }
+}
