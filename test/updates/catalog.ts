@@ -1,31 +1,64 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
-import type { AddServiceOptions, PrivateEcsCloudMapHttpApiProps, PrivateEcsHttpApiProps } from '../../src';
-import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../../src';
+import type {
+  AddRestServiceOptions, AddServiceOptions, LoadBalancerOptions, PrivateEcsApiBaseProps, PrivateEcsCloudMapHttpApiProps,
+  PrivateEcsHttpApiProps, PrivateEcsRestApiProps,
+} from '../../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, PrivateEcsRestApi, RestAuthorization, TaskEgress } from '../../src';
 
-/** The backend a configuration uses. */
-export type Backend = 'load balancer' | 'Cloud Map';
+/** The backend of an HTTP API configuration. */
+export type HttpBackend = 'load balancer' | 'Cloud Map';
 
-/** Props that need resources of the user's (a certificate, a hosted zone), made in the stack. */
-export type UserResource = 'custom domain' | 'custom domain only' | 'TLS to the load balancer' | 'task and execution roles' | 'JWT default authorizer';
+/** The construct a configuration uses: an HTTP API on either backend, or the REST API (`PrivateEcsRestApi`) on the load balancer. */
+export type Backend = HttpBackend | 'REST API';
 
-/** One configuration of a deployed stack: the construct's props and the services added to it. */
-export interface StackConfiguration {
-  readonly backend: Backend;
+/** Props of every construct that need resources of the user's (a certificate, a hosted zone, roles), made in the stack. */
+export type UserResource = 'custom domain' | 'custom domain only' | 'TLS to the load balancer' | 'task and execution roles';
+
+/** The user resources of an HTTP API configuration: the common ones, and a JWT authorizer (which binds to one HTTP API). */
+export type HttpUserResource = UserResource | 'JWT default authorizer';
+
+/** The user resources of a REST API configuration: the common ones, and an `execute-api` interface endpoint of the user's VPC, imported. */
+export type RestUserResource = UserResource | 'execute-api VPC endpoint';
+
+/** One configuration of a deployed stack: an HTTP API's props and the services added to it. */
+export interface HttpStackConfiguration {
+  readonly backend: HttpBackend;
   readonly props?: Partial<PrivateEcsHttpApiProps>;
   readonly services?: readonly AddedService[];
-  readonly uses?: readonly UserResource[];
+  readonly uses?: readonly HttpUserResource[];
 }
+
+/** One configuration of a deployed stack: a `PrivateEcsRestApi`'s props, the services added to it, and its plans' API keys. */
+export interface RestStackConfiguration {
+  readonly backend: 'REST API';
+  readonly props?: Partial<PrivateEcsRestApiProps>;
+  readonly services?: readonly AddedRestService[];
+  readonly uses?: readonly RestUserResource[];
+  /** The API keys added with `api.addApiKey(plan, new apigw.ApiKey(stack, id))`: construct ids, by the plan's `name`. */
+  readonly apiKeys?: { readonly [planName: string]: readonly string[] };
+}
+
+/** One configuration of a deployed stack. */
+export type StackConfiguration = HttpStackConfiguration | RestStackConfiguration;
 
 /** A service added with `addService`, by construct id. */
 export interface AddedService {
   readonly id: string;
   readonly options?: Partial<AddServiceOptions>;
+}
+
+/** A service added to a `PrivateEcsRestApi` with `addService`, by construct id. */
+export interface AddedRestService {
+  readonly id: string;
+  readonly options?: Partial<AddRestServiceOptions>;
 }
 
 /**
@@ -52,13 +85,18 @@ const IMAGE = image('1.0');
 const REGIONAL_IMAGE = ecs.ContainerImage.fromRegistry('123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1');
 const HEALTH_CHECK: ecs.HealthCheck = { command: ['CMD-SHELL', 'curl -fs http://localhost/ || exit 1'] };
 
-const ALB: StackConfiguration = { backend: 'load balancer' };
-const CLOUD_MAP: StackConfiguration = { backend: 'Cloud Map' };
-const alb = (props: Partial<PrivateEcsHttpApiProps>, services?: readonly AddedService[]): StackConfiguration =>
+const ALB: HttpStackConfiguration = { backend: 'load balancer' };
+const CLOUD_MAP: HttpStackConfiguration = { backend: 'Cloud Map' };
+const REST: RestStackConfiguration = { backend: 'REST API' };
+const alb = (props: Partial<PrivateEcsHttpApiProps>, services?: readonly AddedService[]): HttpStackConfiguration =>
   ({ backend: 'load balancer', props, services });
-const cloudMap = (props: Partial<PrivateEcsCloudMapHttpApiProps>, services?: readonly AddedService[]): StackConfiguration =>
+const cloudMap = (props: Partial<PrivateEcsCloudMapHttpApiProps>, services?: readonly AddedService[]): HttpStackConfiguration =>
   ({ backend: 'Cloud Map', props, services });
+const rest = (props: Partial<PrivateEcsRestApiProps>, services?: readonly AddedRestService[]): RestStackConfiguration =>
+  ({ backend: 'REST API', props, services });
 const service = (id: string, options: Partial<AddServiceOptions> = {}): AddedService =>
+  ({ id, options: { pathPrefix: `/${id.toLowerCase()}`, ...options } });
+const restService = (id: string, options: Partial<AddRestServiceOptions> = {}): AddedRestService =>
   ({ id, options: { pathPrefix: `/${id.toLowerCase()}`, ...options } });
 
 const BLUE_GREEN = { deploymentStrategy: ecs.DeploymentStrategy.BLUE_GREEN };
@@ -76,7 +114,8 @@ const TUNED_HEALTH_CHECK = {
   deregistrationDelay: Duration.seconds(120),
 };
 
-const using = (backend: Backend, ...uses: UserResource[]): StackConfiguration => ({ backend, uses });
+const using = (backend: HttpBackend, ...uses: HttpUserResource[]): HttpStackConfiguration => ({ backend, uses });
+const restUsing = (props: Partial<PrivateEcsRestApiProps>, ...uses: RestUserResource[]): RestStackConfiguration => ({ backend: 'REST API', props, uses });
 
 /** Stateless authorizers, safe to share between the stacks of every case (a JWT authorizer binds to one API). */
 const IAM_AUTH = { authorizer: new HttpIamAuthorizer() };
@@ -85,7 +124,7 @@ const DUAL_STACK = { ipAddressType: apigwv2.IpAddressType.DUAL_STACK };
 const WEB_ACL = (name: string) => `arn:aws:wafv2:us-east-1:123456789012:regional/webacl/${name}/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`;
 
 /**
- * The changes users make to deployed stacks, on both backends. Each runs without and with the
+ * The changes users make to deployed stacks, of each construct. Each runs without and with the
  * feature flags `cdk init` writes (test/updates/updates.test.ts).
  */
 export const UPDATE_CASES: readonly UpdateCase[] = [
@@ -253,6 +292,7 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
   { change: 'the default service gets its own authorizer', before: CLOUD_MAP, after: cloudMap(IAM_AUTH) },
   { change: 'dual-stack turned on', before: using('Cloud Map', 'custom domain'), after: { ...using('Cloud Map', 'custom domain'), props: DUAL_STACK } },
   { change: 'dual-stack turned off', before: { ...using('Cloud Map', 'custom domain'), props: DUAL_STACK }, after: using('Cloud Map', 'custom domain') },
+  ...restApiCases(),
 ];
 
 /**
@@ -264,8 +304,8 @@ export const UPDATE_CASES: readonly UpdateCase[] = [
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-serviceregistry.html
  */
-function containerOptionCases(backend: Backend, configure: (props: Partial<PrivateEcsHttpApiProps>) => StackConfiguration): UpdateCase[] {
-  const base: StackConfiguration = { backend };
+function containerOptionCases(backend: HttpBackend, configure: (props: Partial<PrivateEcsHttpApiProps>) => HttpStackConfiguration): UpdateCase[] {
+  const base: HttpStackConfiguration = { backend };
   return [
     { change: 'containerName', before: base, after: configure({ containerName: 'app' }) },
     { change: 'command and entryPoint', before: base, after: configure({ command: ['node', 'server.js'], entryPoint: ['/bin/sh', '-c'] }) },
@@ -284,10 +324,150 @@ function containerOptionCases(backend: Backend, configure: (props: Partial<Priva
   ];
 }
 
+/**
+ * The changes users make to a deployed `PrivateEcsRestApi`. Its backend is the load balancer's, so
+ * the service, load balancer and listener changes are those of `PrivateEcsHttpApi`; what differs is
+ * the front: every method change is a new AWS::ApiGateway::Deployment, by design (the kept types in
+ * change-set.ts say why), and the stage moves to it in place.
+ */
+function restApiCases(): UpdateCase[] {
+  const PLAN = { usagePlans: [{ name: 'partners', throttlingRateLimit: 10, throttlingBurstLimit: 20 }] };
+  const withKeys = (...keys: string[]): RestStackConfiguration => ({ ...rest(PLAN), apiKeys: { partners: keys } });
+  return [
+    { change: 'a new image tag', before: REST, after: rest({ image: image('2.0') }) },
+    { change: 'a service added', before: REST, after: rest({}, [restService('Orders')]) },
+    { change: 'the first of two services removed', before: rest({}, [restService('Orders'), restService('Reports')]), after: rest({}, [restService('Reports')]) },
+    {
+      change: 'a service\'s pathPrefix changed',
+      before: rest({}, [restService('Orders')]),
+      after: rest({}, [restService('Orders', { pathPrefix: '/purchases' })]),
+      forced: {
+        'AWS::ApiGateway::Resource': 'a REST API\'s paths are its resources, whose PathPart and ParentId are create-only: CloudFormation creates '
+          + '`/purchases` and `/purchases/{proxy+}`, the stage moves to a deployment that has them, and `/orders` goes to the default service '
+          + '(`/{proxy+}`) from then on, as the listener rule, updated in place, does',
+        'AWS::ApiGateway::Method': 'a method\'s ResourceId is create-only: the new resources\' methods are new, in the same deployment',
+      },
+    },
+    { change: 'a web ACL added', before: REST, after: rest({ webAclArn: WEB_ACL('first') }) },
+    {
+      change: 'the web ACL changed',
+      before: rest({ webAclArn: WEB_ACL('first') }),
+      after: rest({ webAclArn: WEB_ACL('second') }),
+      forced: {
+        'AWS::WAFv2::WebACLAssociation': 'both its properties are create-only: CloudFormation associates the new web ACL with the stage, which '
+          + 'takes the old one\'s place, then deletes the old association. WAF\'s DisassociateWebACL takes only the stage\'s ARN; '
+          + 'CloudFormation\'s public handler calls it only while its own web ACL is attached, so the new one stays (AWS documents neither): '
+          + 'after the deploy, check the stage\'s web ACL',
+      },
+    },
+    { change: 'a usage plan added, with a key', before: REST, after: withKeys('PartnerKey') },
+    { change: 'an API key removed from a plan of two keys', before: withKeys('FirstKey', 'SecondKey'), after: withKeys('SecondKey') },
+    {
+      change: 'endpointType REGIONAL to PRIVATE',
+      before: REST,
+      after: restUsing({ endpointType: apigw.EndpointType.PRIVATE }, 'execute-api VPC endpoint'),
+      gap: 'callers outside the VPCs lose the API at once, by design; the resource policy that admits the endpoints takes effect only with a '
+        + 'deployment (a new one, in the same update), so callers through them may be refused until the stage is on it',
+    },
+    { change: 'defaultAuthorization NONE to IAM', before: rest({ defaultAuthorization: RestAuthorization.none() }), after: rest({ defaultAuthorization: RestAuthorization.iam() }) },
+    { change: 'tracingEnabled turned on', before: REST, after: rest({ tracingEnabled: true }) },
+    { change: 'executionLogLevel set (with the account\'s CloudWatch role)', before: REST, after: rest({ executionLogLevel: apigw.MethodLoggingLevel.ERROR }) },
+    {
+      change: 'stageName changed',
+      before: REST,
+      after: rest({ stageName: 'v2' }),
+      forced: {
+        'AWS::ApiGateway::Stage': 'StageName is create-only '
+          + '(https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-stage.html): CloudFormation '
+          + 'creates the new stage on the same deployment and deletes the old one, and the URL changes, from `.../prod/` to `.../v2/`: '
+          + 'clients of the old URL fail from then on',
+      },
+    },
+    {
+      change: 'stageName changed, under a web ACL',
+      before: rest({ webAclArn: WEB_ACL('first') }),
+      after: rest({ webAclArn: WEB_ACL('first'), stageName: 'v2' }),
+      forced: {
+        'AWS::ApiGateway::Stage': 'StageName is create-only, as above: the URL changes',
+        'AWS::WAFv2::WebACLAssociation': 'its ResourceArn, the stage\'s, is create-only: the new stage gets an association of its own when it is '
+          + 'created, and the old one is deleted before the old stage',
+      },
+    },
+    {
+      change: 'stageName changed, under a custom domain',
+      before: restUsing({}, 'custom domain'),
+      after: restUsing({ stageName: 'v2' }, 'custom domain'),
+      forced: {
+        'AWS::ApiGateway::Stage': 'StageName is create-only, as above: the `execute-api` URL changes; the custom domain\'s stays, as its base path '
+          + 'mapping moves to the new stage in place',
+      },
+    },
+    { change: 'ROLLING to BLUE_GREEN (default service)', before: REST, after: rest(BLUE_GREEN) },
+    {
+      change: 'TLS to the load balancer',
+      before: REST,
+      after: restUsing({}, 'TLS to the load balancer'),
+      gap: 'the listener moves from HTTP on 80 to HTTPS on 443 in place, and the stage moves to the deployment whose methods call it in the same update: '
+        + 'requests in the seconds between fail',
+    },
+    { change: 'a custom domain added', before: REST, after: restUsing({}, 'custom domain') },
+    { change: 'the execute-api endpoint turned off', before: restUsing({}, 'custom domain'), after: restUsing({}, 'custom domain only') },
+  ];
+}
+
 /** Builds a configuration in `stack`. */
 export function buildConfiguration(stack: Stack, configuration: StackConfiguration): void {
+  if (configuration.backend === 'REST API') {
+    buildRestConfiguration(stack, configuration);
+    return;
+  }
   const uses = new Set(configuration.uses);
-  let given = configuration.props ?? {};
+  let given: Partial<PrivateEcsHttpApiProps> = { ...configuration.props, ...userProps(stack, uses) };
+  if (uses.has('JWT default authorizer')) {
+    // An authorizer binds to one API: each stack's own.
+    given = { ...given, defaultAuthorizer: new HttpJwtAuthorizer('Jwt', 'https://auth.example.com', { jwtAudience: ['shop-api'] }) };
+  }
+  if (configuration.backend === 'load balancer') {
+    const api = new PrivateEcsHttpApi(stack, 'Api', { image: IMAGE, ...given });
+    for (const added of configuration.services ?? []) {
+      api.addService(added.id, { image: IMAGE, pathPrefix: `/${added.id.toLowerCase()}`, ...added.options });
+    }
+  } else {
+    const api = new PrivateEcsCloudMapHttpApi(stack, 'Api', { image: IMAGE, containerHealthCheck: HEALTH_CHECK, ...given });
+    for (const added of configuration.services ?? []) {
+      api.addService(added.id, { image: IMAGE, pathPrefix: `/${added.id.toLowerCase()}`, containerHealthCheck: HEALTH_CHECK, ...added.options });
+    }
+  }
+}
+
+/** Builds a `PrivateEcsRestApi` configuration in `stack`, with its services and its plans' API keys. */
+function buildRestConfiguration(stack: Stack, configuration: RestStackConfiguration): void {
+  const uses = new Set(configuration.uses);
+  let given: Partial<PrivateEcsRestApiProps> = { ...configuration.props, ...userProps(stack, uses) };
+  if (uses.has('execute-api VPC endpoint')) {
+    // The user's own endpoint, in a VPC of theirs, imported as a user would: the API's policy admits its id.
+    given = {
+      ...given,
+      vpcEndpoints: [ec2.InterfaceVpcEndpoint.fromInterfaceVpcEndpointAttributes(stack, 'ExecuteApiEndpoint', { vpcEndpointId: 'vpce-0123456789abcdef0', port: 443 })],
+    };
+  }
+  const api = new PrivateEcsRestApi(stack, 'Api', { image: IMAGE, ...given });
+  for (const added of configuration.services ?? []) {
+    api.addService(added.id, { image: IMAGE, pathPrefix: `/${added.id.toLowerCase()}`, ...added.options });
+  }
+  for (const [plan, keys] of Object.entries(configuration.apiKeys ?? {})) {
+    for (const key of keys) {
+      api.addApiKey(plan, new apigw.ApiKey(stack, key));
+    }
+  }
+}
+
+/** The props of the user resources that every construct takes. */
+type UserProps = Partial<PrivateEcsApiBaseProps & LoadBalancerOptions>;
+
+/** The props of the user resources every construct takes, made in `stack`. */
+function userProps(stack: Stack, uses: ReadonlySet<HttpUserResource | RestUserResource>): UserProps {
+  let given: UserProps = {};
   if (uses.has('custom domain') || uses.has('custom domain only')) {
     given = {
       ...given,
@@ -306,24 +486,10 @@ export function buildConfiguration(stack: Stack, configuration: StackConfigurati
       loadBalancerServerName: 'internal.example.com',
     };
   }
-  if (uses.has('JWT default authorizer')) {
-    // An authorizer binds to one API: each stack's own.
-    given = { ...given, defaultAuthorizer: new HttpJwtAuthorizer('Jwt', 'https://auth.example.com', { jwtAudience: ['shop-api'] }) };
-  }
   if (uses.has('task and execution roles')) {
     // Roles of the user's own account, imported into the stack as a user would.
     const userRole = (id: string, name: string) => iam.Role.fromRoleArn(stack, id, `arn:aws:iam::123456789012:role/${name}`, { mutable: false });
     given = { ...given, taskRole: userRole('TaskRole', 'task'), executionRole: userRole('ExecutionRole', 'execution') };
   }
-  if (configuration.backend === 'load balancer') {
-    const api = new PrivateEcsHttpApi(stack, 'Api', { image: IMAGE, ...given });
-    for (const added of configuration.services ?? []) {
-      api.addService(added.id, { image: IMAGE, pathPrefix: `/${added.id.toLowerCase()}`, ...added.options });
-    }
-  } else {
-    const api = new PrivateEcsCloudMapHttpApi(stack, 'Api', { image: IMAGE, containerHealthCheck: HEALTH_CHECK, ...given });
-    for (const added of configuration.services ?? []) {
-      api.addService(added.id, { image: IMAGE, pathPrefix: `/${added.id.toLowerCase()}`, containerHealthCheck: HEALTH_CHECK, ...added.options });
-    }
-  }
+  return given;
 }

@@ -12,7 +12,18 @@ interface TemplateResource {
  * (a new service starts from one task, under a new name), the API and its stage, custom domain and VPC
  * link (new URLs, a new link that takes minutes), the load balancer, its listeners and target groups,
  * the log bucket, the VPC and the Cloud Map namespace and services, and the web ACL association
- * (a replaced one is deleted after its successor exists, and takes the web ACL off the load balancer).
+ * (a replaced one is deleted after its successor exists, and takes the web ACL off the load balancer
+ * or the stage).
+ *
+ * For a REST API, also its resources and methods (a replaced one is a path that moved or a method
+ * made anew, which only a change of the path should do), its usage plans and their keys' associations
+ * (callers' quotas, and the keys they hold), its custom domain and base path mapping. Not its
+ * AWS::ApiGateway::Deployment: a deployment is a snapshot of the methods, which CloudFormation cannot
+ * update, so aws-cdk-lib's RestApi names it by a hash of every method, resource and the API itself
+ * (`latestDeployment`), and each change of them is a new deployment, which the stage moves to in
+ * place, and the old one deleted after. That is the only way a change of a method reaches the stage:
+ * it is expected, on every such change, and loses nothing.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-deploy-api.html
  */
 export const KEPT_RESOURCE_TYPES = [
   'AWS::ECS::Service',
@@ -21,6 +32,14 @@ export const KEPT_RESOURCE_TYPES = [
   'AWS::ApiGatewayV2::DomainName',
   'AWS::ApiGatewayV2::ApiMapping',
   'AWS::ApiGatewayV2::VpcLink',
+  'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Stage',
+  'AWS::ApiGateway::Resource',
+  'AWS::ApiGateway::Method',
+  'AWS::ApiGateway::UsagePlan',
+  'AWS::ApiGateway::UsagePlanKey',
+  'AWS::ApiGateway::DomainName',
+  'AWS::ApiGateway::BasePathMapping',
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::TargetGroup',
@@ -32,6 +51,7 @@ export const KEPT_RESOURCE_TYPES = [
 ] as const;
 
 const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
+const DEPLOYMENT = 'AWS::ApiGateway::Deployment';
 
 /** One resource CloudFormation replaces, and the properties that make it. */
 export interface Replacement {
@@ -53,6 +73,8 @@ export interface UpdateReport {
   readonly priorityClashes: readonly string[];
   /** Listener rules whose weights ECS manages (a shifting service's production and test rules) that the update changes or deletes. */
   readonly shiftedRulesTouched: readonly string[];
+  /** Whether a REST API's deployment is a new one, which its stage moves to: by design, at every change of its methods (see KEPT_RESOURCE_TYPES). */
+  readonly newDeployment: boolean;
 }
 
 /**
@@ -104,6 +126,7 @@ export function computeUpdate(before: Template, after: Template): UpdateReport {
       .filter(({ service }) => after.Resources?.[service])
       .map(({ rule }) => rule)
       .filter(id => !after.Resources?.[id] || changed.has(id) || replacedIds.has(id)),
+    newDeployment: added.some(id => typeOf(after, id) === DEPLOYMENT) && removed.some(id => typeOf(before, id) === DEPLOYMENT),
   };
 }
 

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template as Assertions } from 'aws-cdk-lib/assertions';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { ANNOTATIONS_IN_VALIDATION_REPORT } from '../context-keys';
-import type { StackConfiguration, UpdateCase } from './catalog';
+import type { Backend, StackConfiguration, UpdateCase } from './catalog';
 import { buildConfiguration, UPDATE_CASES } from './catalog';
 import type { Template, UpdateReport } from './change-set';
 import { computeUpdate } from './change-set';
@@ -45,6 +45,13 @@ export function computeCatalog(cases: readonly UpdateCase[] = UPDATE_CASES): Cas
   });
 }
 
+/** The construct of each backend, as the table names it. */
+const CONSTRUCT_OF: { readonly [backend in Backend]: string } = {
+  'load balancer': '`PrivateEcsHttpApi`',
+  'Cloud Map': '`PrivateEcsCloudMapHttpApi`',
+  'REST API': '`PrivateEcsRestApi`',
+};
+
 const shortType = (type: string) => type.replace(/^AWS::/, '').replace('ElasticLoadBalancingV2', 'ELBv2');
 
 /** What CloudFormation does, in a few words, from one report. */
@@ -56,6 +63,9 @@ export function describeReport(report: UpdateReport): string {
   }
   if (report.replaced.some(replaced => replaced.type === 'AWS::ECS::TaskDefinition')) {
     effects.push('new task definition revision: a rolling or shifting deployment');
+  }
+  if (report.newDeployment) {
+    effects.push('a new REST API deployment, which the stage moves to');
   }
   if (report.shiftedRulesTouched.length > 0) {
     effects.push('rewrites or deletes the listener rule ECS shifts');
@@ -78,10 +88,12 @@ export function renderTable(results: readonly CaseResult[]): string {
     const up = update.clashes ? `**fails**: ${update.clashes}`
       : update.gap ? `a brief gap: ${update.gap}`
         : notes.length === 0 ? 'yes' : `**read first**: ${notes.join('; ')}`;
-    return `| ${update.change} | ${update.before.backend === 'Cloud Map' || update.after.backend === 'Cloud Map' ? 'Cloud Map' : 'load balancer'} | ${does} | ${up} |`;
+    const construct = update.before.backend === update.after.backend ? CONSTRUCT_OF[update.before.backend]
+      : `${CONSTRUCT_OF[update.before.backend]} to ${CONSTRUCT_OF[update.after.backend]}`;
+    return `| ${update.change} | ${construct} | ${does} | ${up} |`;
   });
   return [
-    '| Change on a deployed stack | Backend | What CloudFormation does (by the rules of `cdk diff`) | Service stays up |',
+    '| Change on a deployed stack | Construct | What CloudFormation does (by the rules of `cdk diff`) | Service stays up |',
     '| --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
