@@ -40,7 +40,7 @@ export interface PrivateEcsApiBaseProps extends ServiceOptions {
 
   /**
    * The subnets for the load balancer (if any) and the VPC link, and for the tasks unless `taskEgress` is
-   * `PUBLIC_IP`. With `PrivateEcsHttpApi` they must span at least two Availability Zones (a load
+   * `PUBLIC_IP`. With a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`) they must span at least two Availability Zones (a load
    * balancer needs two); `PrivateEcsCloudMapHttpApi` warns when they span one.
    *
    * @default - the VPC's private subnets with egress; for a `taskEgress` other than `NAT_GATEWAY`,
@@ -91,7 +91,7 @@ export interface PrivateEcsApiBaseProps extends ServiceOptions {
   /**
    * The S3 bucket for the load balancer's access logs (if there is a load balancer) and the VPC flow logs.
    * For a load balancer's logs it must be encrypted with S3-managed keys (SSE-S3): load balancers cannot
-   * write to a bucket encrypted with KMS (`KMS`, `KMS_MANAGED` or `DSSE`), and `PrivateEcsHttpApi` refuses one. A bucket of this app
+   * write to a bucket encrypted with KMS (`KMS`, `KMS_MANAGED` or `DSSE`), and the constructs with a load balancer refuse one. A bucket of this app
    * gets the policy statements the logs need; for an imported bucket, whose policy is not this
    * stack's, the construct warns (`cdk-private-ecs-http-api:importedLogBucket`) with the statements
    * to add yourself.

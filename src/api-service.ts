@@ -13,7 +13,7 @@ import type { ContainerServiceOptions } from './service-options';
 export interface ServicePathOptions {
   /**
    * The path that leads to this service, such as `/orders`: the API routes `ANY /orders` and
-   * `ANY /orders/{proxy+}` to it; with `PrivateEcsHttpApi` a listener rule forwards `/orders` and `/orders/*` too.
+   * `ANY /orders/{proxy+}` to it; behind a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`) a listener rule forwards `/orders` and `/orders/*` too.
    * The service receives the full path, prefix included, unless `stripPathPrefix` is set.
    *
    * One or more segments of letters, digits, `-`, `_` and `.`; not `/`, which is the default
@@ -23,7 +23,7 @@ export interface ServicePathOptions {
 
   /**
    * Whether the service receives the path below its `pathPrefix`: `/orders/items` as `/items`, and
-   * `/orders` as `/` (the query string is kept). With `PrivateEcsHttpApi` the listener rule, which still
+   * `/orders` as `/` (the query string is kept). Behind a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`) the listener rule, which still
    * matches the prefix, rewrites the URL (a `url-rewrite` transform); with `PrivateEcsCloudMapHttpApi`
    * each of the service's two routes has an integration that overwrites the path. A `parameterMapping`
    * that overwrites the path too is refused; its other mappings still apply.
@@ -34,7 +34,7 @@ export interface ServicePathOptions {
 
   /**
    * The priority of the service's listener rule (and of its test-listener rule), with
-   * `PrivateEcsHttpApi`: an integer from 1 to 49999, unique among the services. Prefixes never
+   * `PrivateEcsHttpApi` and `PrivateEcsRestApi`: an integer from 1 to 49999, unique among the services. Prefixes never
    * nest, so the order of the services' rules does not matter; the priority only has to stay the
    * same across deploys, and so it does not depend on the order of the `addService` calls.
    * Priorities 1 to 999 are never a default: keep your own listener rules there.
@@ -93,7 +93,7 @@ export interface IPrivateApiService extends IPrivateService {
   readonly integration: apigwv2.HttpRouteIntegration;
 }
 
-/** A Fargate service added behind a load balancer (`PrivateEcsHttpApi`), for one path prefix. */
+/** A Fargate service added behind a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`), for one path prefix. */
 export interface ILoadBalancedApiService extends IPrivateService {
   /** The target group its listener rule forwards to. */
   readonly targetGroup: elbv2.ApplicationTargetGroup;

@@ -1,7 +1,7 @@
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 
 /**
- * The internal Application Load Balancer between the API and the services, of `PrivateEcsHttpApi`:
+ * The internal Application Load Balancer between the API and the services, of `PrivateEcsHttpApi` and `PrivateEcsRestApi`:
  * its access logs, TLS from API Gateway, and a test listener.
  */
 export interface LoadBalancerOptions {

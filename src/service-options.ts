@@ -158,7 +158,7 @@ export interface ServiceOptions {
 
   /**
    * The path the load balancer requests to decide whether a task is healthy; it must answer 200-399.
-   * Only with a load balancer (`PrivateEcsHttpApi`).
+   * Only with a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`).
    *
    * @default '/'
    */
@@ -166,7 +166,7 @@ export interface ServiceOptions {
 
   /**
    * How often the load balancer health-checks each task; whole seconds from 5 to 300, longer than
-   * `healthCheckTimeout`. Only with a load balancer (`PrivateEcsHttpApi`).
+   * `healthCheckTimeout`. Only with a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`).
    *
    * @default Duration.seconds(15)
    */
@@ -175,7 +175,7 @@ export interface ServiceOptions {
   /**
    * How long the load balancer waits for a task to answer a health check before it counts as
    * failed; whole seconds from 2 to 120, shorter than `healthCheckInterval`. Only with a load
-   * balancer (`PrivateEcsHttpApi`).
+   * balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`).
    *
    * @default - the load balancer's default for IP targets, 5 seconds
    */
@@ -183,7 +183,7 @@ export interface ServiceOptions {
 
   /**
    * How many health checks in a row a task must pass to count as healthy again (and, when it has
-   * just started, to receive requests); from 2 to 10. Only with a load balancer (`PrivateEcsHttpApi`).
+   * just started, to receive requests); from 2 to 10. Only with a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`).
    *
    * @default 2
    */
@@ -192,7 +192,7 @@ export interface ServiceOptions {
   /**
    * How many health checks in a row a task must fail to count as unhealthy, after which the load
    * balancer stops sending it requests and ECS replaces it; from 2 to 10. Only with a load
-   * balancer (`PrivateEcsHttpApi`).
+   * balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`).
    *
    * @default 3
    */
@@ -200,7 +200,7 @@ export interface ServiceOptions {
 
   /**
    * The HTTP codes that make a health check pass: codes from 200 to 499, as a range such as
-   * `'200-299'` or a list such as `'200,204'`. Only with a load balancer (`PrivateEcsHttpApi`).
+   * `'200-299'` or a list such as `'200,204'`. Only with a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`).
    *
    * @default '200-399'
    */
@@ -209,7 +209,7 @@ export interface ServiceOptions {
   /**
    * How long the load balancer lets a task that is being stopped finish its requests before it
    * deregisters it; whole seconds from 0 to 3600. Each deployment waits this long for the old
-   * tasks. Only with a load balancer (`PrivateEcsHttpApi`).
+   * tasks. Only with a load balancer (`PrivateEcsHttpApi`, `PrivateEcsRestApi`).
    *
    * @default Duration.seconds(30)
    */
@@ -361,10 +361,12 @@ export interface ServiceOptions {
   readonly containerLogRetention?: logs.RetentionDays;
 
   /**
-   * How long the API waits for this service before it answers 503; from 50 milliseconds to
-   * 30 seconds, the HTTP API limit.
+   * How long the API waits for this service before it answers 503 (HTTP API) or 504 (REST API):
+   * from 50 milliseconds to 30 seconds, the HTTP API limit; behind a REST API (`PrivateEcsRestApi`)
+   * up to 29 seconds, or more once the account's integration timeout quota is raised for a Regional
+   * or private API (the construct warns above 29 seconds).
    *
-   * @default - API Gateway's default for HTTP APIs, 30 seconds
+   * @default - API Gateway's default: 30 seconds for HTTP APIs, 29 seconds for REST APIs
    */
   readonly integrationTimeout?: Duration;
 }
