@@ -3,9 +3,11 @@ import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { addPlanKey, createRestApiFront } from './private/api/rest/rest-api-front';
+import { admitPrivateCallers, createRestApiFront } from './private/api/rest/rest-api-front';
+import type { UsagePlans } from './private/api/rest/rest-api-front';
 import { warnIfPlansMeterNothing, warnIfPublicRestApi } from './private/api/rest/rest-authorization-warnings';
 import { RestFront } from './private/api/rest/rest-front';
 import { RestLoadBalancedService } from './private/backends/load-balancer/load-balanced-service';
@@ -73,10 +75,11 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
 
   private readonly backend: LoadBalancerBackend;
   private readonly front: RestFront;
-  private readonly plans: ReadonlyMap<string, apigw.UsagePlan>;
+  private readonly plans: UsagePlans;
   private readonly added: RestLoadBalancedService[] = [];
   /** Whether any service's methods need an API key. */
   private metered: boolean;
+  private completed = false;
 
   /**
    * @param scope the construct to create it in, usually a stack
@@ -122,7 +125,19 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
     this.node.addValidation({ validate: () => this.backend.validateTestListener([this, ...this.added]) });
     // Services and keys can be added after construction: how plans and keys meet is known only at synth.
     this.metered = this._resolved.apiKeyRequired === true;
-    Aspects.of(this).add({ visit: node => node === this && warnIfPlansMeterNothing(this, this.plans.size, this.metered) });
+    Aspects.of(this).add({ visit: node => node === this && this.complete(front.resourcePolicy) });
+  }
+
+  /** What can be known only once every service is added: how plans and keys meet, whom a PRIVATE API admits. */
+  private complete(resourcePolicy?: iam.PolicyDocument): void {
+    if (this.completed) {
+      return;
+    }
+    this.completed = true;
+    warnIfPlansMeterNothing(this, this.plans.size, this.metered);
+    if (resourcePolicy) {
+      admitPrivateCallers(this, resourcePolicy, this.front.authorizationTypes);
+    }
   }
 
   /**
@@ -151,22 +166,19 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
    * @param name the plan's `name`
    */
   public usagePlan(name: string): apigw.UsagePlan {
-    const plan = this.plans.get(name);
-    if (!plan) {
-      throw new Error(`usagePlan('${name}'): no usage plan of that name; usagePlans has [${[...this.plans.keys()].join(', ')}]`);
-    }
-    return plan;
+    return this.plans.plan(name);
   }
 
   /**
    * Adds an API key to a usage plan, under an id derived from the key's construct rather than its
-   * place, so that removing another key later leaves this one's association as it is.
+   * place, so that removing another key later leaves this one's association as it is. A key belongs to
+   * one plan; moving it to another takes two deploys: out of the first plan, then into the second.
    *
    * @param planName the plan's `name`
    * @param apiKey the key, such as `new apigw.ApiKey(this, 'PartnerKey')`
    */
   public addApiKey(planName: string, apiKey: apigw.IApiKey): void {
-    addPlanKey(this.usagePlan(planName), apiKey);
+    this.plans.addKey(planName, apiKey);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -8,7 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { PrivateEcsRestApiProps } from '../src';
-import { PrivateEcsRestApi, RestAuthorization } from '../src';
+import { PrivateEcsHttpApi, PrivateEcsRestApi, RestAuthorization } from '../src';
 import { logicalId, newStack, ref, SAMPLE_IMAGE } from './util';
 
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/a1b2c3d4';
@@ -164,6 +164,7 @@ describe('authorization on a REST API', () => {
       });
     }, stack);
     expect(methodAt(scenario, '/partners').AuthorizationType).toBe('CUSTOM');
+    expect(methodAt(scenario, '/partners').AuthorizerId).toEqual(ref(stack.node.findChild('Token')));
     expect(methodAt(scenario, '/').AuthorizationType).toBe('AWS_IAM');
   });
 
@@ -171,8 +172,14 @@ describe('authorization on a REST API', () => {
     const stack = newStack();
     const authorizer = new apigw.CognitoUserPoolsAuthorizer(stack, 'Pool', { cognitoUserPools: [new cognito.UserPool(stack, 'Users')] });
     expect(() => RestAuthorization.cognito(authorizer, ['has space'])).toThrow(/^RestAuthorization.cognito scopes must be one or more OAuth scopes/);
+    expect(() => RestAuthorization.cognito(authorizer, [])).toThrow(/^RestAuthorization.cognito scopes must be one or more OAuth scopes .*got \[\]$/);
     expect(() => RestAuthorization.lambdaAuthorizer(authorizer)).toThrow(/use RestAuthorization.cognito/);
   });
+});
+
+test('a default service open under the API\'s authorization warns', () => {
+  const { stack } = synthesizeRest({ defaultAuthorization: RestAuthorization.iam(), authorization: RestAuthorization.none() });
+  Annotations.fromStack(stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp('The default service has RestAuthorization.none\\(\\)'));
 });
 
 describe('a web ACL on the REST API\'s stage', () => {
@@ -234,6 +241,15 @@ describe('usage plans and API keys', () => {
     Annotations.fromStack(both.stack).hasNoWarning('/TestStack/Api', Match.stringLikeRegexp('usagePlansMeterNothing|apiKeyWithoutUsagePlan'));
   });
 
+  test('a key belongs to one plan', () => {
+    const stack = newStack();
+    const api = buildRest({ usagePlans: [{ name: 'gold' }, { name: 'silver' }], apiKeyRequired: true }, stack);
+    const key = new apigw.ApiKey(stack, 'Acme');
+    api.addApiKey('gold', key);
+    expect(() => api.addApiKey('gold', key)).toThrow(/^API key TestStack\/Acme is already in usage plan 'gold': .* cannot be added to 'gold' again/);
+    expect(() => api.addApiKey('silver', key)).toThrow(/^API key TestStack\/Acme is already in usage plan 'gold'/);
+  });
+
   test('an unknown plan is refused, naming the plans there are', () => {
     const api = buildRest({ usagePlans: [{ name: 'partners' }] });
     expect(() => api.usagePlan('gold')).toThrow(/^usagePlan\('gold'\): no usage plan of that name; usagePlans has \[partners\]/);
@@ -241,23 +257,72 @@ describe('usage plans and API keys', () => {
 });
 
 describe('a PRIVATE REST API', () => {
-  let scenario: RestScenario;
-  beforeAll(() => {
+  function privateApi(
+    extend?: (api: PrivateEcsRestApi) => void,
+    defaultAuthorization = RestAuthorization.iam(),
+  ): RestScenario & { endpoint: ec2.InterfaceVpcEndpoint } {
     const stack = newStack();
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2 });
     const endpoint = vpc.addInterfaceEndpoint('ExecuteApi', { service: ec2.InterfaceVpcEndpointAwsService.APIGATEWAY });
-    scenario = synthesizeRest({ vpc, endpointType: apigw.EndpointType.PRIVATE, vpcEndpoints: [endpoint] }, undefined, stack);
+    const scenario = synthesizeRest({ vpc, endpointType: apigw.EndpointType.PRIVATE, vpcEndpoints: [endpoint], defaultAuthorization }, extend, stack);
+    return { ...scenario, endpoint };
+  }
+  const denyElsewhere = (endpoint: ec2.InterfaceVpcEndpoint) => ({
+    Effect: 'Deny',
+    Principal: { AWS: '*' },
+    Action: 'execute-api:Invoke',
+    Resource: 'execute-api:/*',
+    Condition: { StringNotEquals: { 'aws:SourceVpce': [ref(endpoint)] } },
   });
 
-  test('is reached only through the given endpoints', () => {
-    scenario.template.hasResourceProperties('AWS::ApiGateway::RestApi', {
-      EndpointConfiguration: { Types: ['PRIVATE'], VpcEndpointIds: [Match.anyValue()] },
+  test('is reached only through the given endpoints, and with IAM on every method admits only the account\'s principals', () => {
+    const { template, endpoint } = privateApi();
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      EndpointConfiguration: { Types: ['PRIVATE'], VpcEndpointIds: [ref(endpoint)] },
       Policy: {
-        Statement: Match.arrayWith([Match.objectLike({
-          Effect: 'Deny', Action: 'execute-api:Invoke', Condition: { StringNotEquals: { 'aws:SourceVpce': [Match.anyValue()] } },
-        })]),
+        Statement: [
+          denyElsewhere(endpoint),
+          {
+            Effect: 'Allow',
+            Action: 'execute-api:Invoke',
+            Resource: 'execute-api:/*',
+            Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:root']] } },
+          },
+        ],
       },
     });
+  });
+
+  test('admits everyone through its endpoints when a method checks callers otherwise, and warns for its IAM methods', () => {
+    const { template, endpoint, stack } = privateApi(api => api.addService('Open', {
+      image: SAMPLE_IMAGE, pathPrefix: '/open', authorization: RestAuthorization.none(),
+    }));
+    template.hasResourceProperties('AWS::ApiGateway::RestApi', {
+      Policy: { Statement: [denyElsewhere(endpoint), { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] },
+    });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Api', Match.stringLikeRegexp('privateIamOpenToAccount'));
+  });
+});
+
+describe('the REST API\'s deployment', () => {
+  const deploymentIds = (props: Partial<PrivateEcsRestApiProps> | ((vpc: ec2.Vpc) => Partial<PrivateEcsRestApiProps>)) => {
+    const stack = newStack();
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 3 });
+    const scenario = synthesizeRest({ vpc, ...(typeof props === 'function' ? props(vpc) : props) }, undefined, stack);
+    return Object.keys(scenario.template.findResources('AWS::ApiGateway::Deployment'));
+  };
+
+  test('is new when the VPC link is replaced, so that the stage never calls a deleted link', () => {
+    const first = deploymentIds({});
+    const other = deploymentIds(vpc => ({
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, availabilityZones: vpc.availabilityZones.slice(0, 2) },
+    }));
+    expect(first).toHaveLength(1);
+    expect(other).not.toEqual(first);
+  });
+
+  test('stays when nothing of the API changes', () => {
+    expect(deploymentIds({ desiredCount: 3 })).toEqual(deploymentIds({ desiredCount: 4 }));
   });
 });
 
@@ -304,7 +369,11 @@ describe('a REST API\'s operations', () => {
       MethodSettings: [Match.objectLike({ LoggingLevel: 'ERROR' })],
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: Match.arrayWith([Match.objectLike({ MetricStat: Match.objectLike({ Metric: Match.objectLike({ Namespace: 'AWS/ApiGateway' }) }) })]),
+      Metrics: Match.arrayWith([Match.objectLike({
+        MetricStat: Match.objectLike({
+          Metric: { Namespace: 'AWS/ApiGateway', MetricName: '5XXError', Dimensions: [{ Name: 'ApiName', Value: 'Api' }, { Name: 'Stage', Value: Match.anyValue() }] },
+        }),
+      })]),
     });
   });
 
@@ -333,6 +402,8 @@ describe('a REST API refuses', () => {
     ['a plan burst without a rate', { usagePlans: [{ name: 'a', throttlingBurstLimit: 5 }] }, /^usagePlans 'a': throttlingBurstLimit needs throttlingRateLimit/],
     ['a fractional quota', { usagePlans: [{ name: 'a', quota: { limit: 1.5, period: apigw.Period.DAY } }] }, /^usagePlans 'a' quota.limit must be an integer/],
     ['execution logs OFF', { executionLogLevel: apigw.MethodLoggingLevel.OFF }, /^executionLogLevel must be ERROR or INFO, got OFF/],
+    ['an execution log level API Gateway has not', { executionLogLevel: 'DEBUG' as apigw.MethodLoggingLevel }, /^executionLogLevel must be ERROR or INFO, got DEBUG/],
+    ['a stage name that is a token', { stageName: Lazy.string({ produce: () => 'prod' }) }, /^stageName must be .*written out \(not a token\)/],
     ['mutual TLS without a domain', stack => ({ domainMutualTls: { bucket: s3.Bucket.fromBucketName(stack, 'B', 'truststore'), key: 'k' } }),
       /^domainMutualTls has no effect when there is no domainName/],
     ['a Cloud Map namespace', { cloudMapNamespaceName: 'orders.internal' } as any, /^cloudMapNamespaceName is not a prop of PrivateEcsRestApi: .*Cloud Map is no target of a REST API's private integration/],
@@ -341,5 +412,18 @@ describe('a REST API refuses', () => {
   ])('%s', (_, props, message) => {
     const stack = newStack();
     expect(() => buildRest(typeof props === 'function' ? props(stack) : props, stack)).toThrow(message);
+  });
+});
+
+describe('the HTTP constructs refuse the REST API\'s props', () => {
+  test('on the construct', () => {
+    expect(() => new PrivateEcsHttpApi(newStack(), 'Api', { image: SAMPLE_IMAGE, usagePlans: [] } as any))
+      .toThrow(/^usagePlans is not a prop of an HTTP API construct: API keys and usage plans are a REST API's \(PrivateEcsRestApi\)/);
+  });
+
+  test('on an added service, whose authorization would otherwise be dropped', () => {
+    const api = new PrivateEcsHttpApi(newStack(), 'Api', { image: SAMPLE_IMAGE });
+    expect(() => api.addService('Orders', { image: SAMPLE_IMAGE, pathPrefix: '/orders', authorization: RestAuthorization.iam() } as any))
+      .toThrow(/^authorization is not a prop of an HTTP API service \('Orders'\): .*use authorizer/);
   });
 });

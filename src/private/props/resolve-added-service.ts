@@ -1,5 +1,6 @@
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { resolveHttpRouting, resolveServiceOptions } from './defaults';
+import { REST_ONLY_PROPS, refuseForeignProps } from './foreign-props';
 import { validatePathPrefix, validatePathRewrite, validateStripPathPrefix } from './path-prefix';
 import type { ResolvedServiceOptions } from './resolved-options';
 import { validateServiceAuthorization } from './validate-authorization';
@@ -40,6 +41,7 @@ export function resolveAddedServiceOptions(
  * service's path rewriting, which must leave the new prefix alone where the backend routes by path.
  */
 export function resolveAddedService(id: string, options: AddServiceOptions, context: HttpAddedServiceContext): ResolvedServiceOptions {
+  refuseForeignProps(options, REST_ONLY_PROPS, `an HTTP API service ('${id}')`);
   const resolved = { ...resolveAddedServiceOptions(id, options, context), ...resolveHttpRouting(options) };
   validateHttpIntegrationTimeout(resolved.integrationTimeout);
   validateServiceAuthorization(`authorizationScopes of service '${id}'`, resolved, context.defaultAuthorizer);

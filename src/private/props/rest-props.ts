@@ -3,6 +3,7 @@ import type { Duration } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
+import { HTTP_ONLY_PROPS, refuseForeignProps } from './foreign-props';
 import type { ResolvedServiceOptions } from './resolved-options';
 import { requireTogether } from './validate-base';
 import { requireIntegerInRange, requireNumberInRange } from './validate-service';
@@ -50,36 +51,6 @@ export function resolveRestRouting(options: RestServiceOptions): Pick<ResolvedSe
 }
 
 /**
- * The props of the HTTP constructs that a REST API has no use for, as JavaScript users may still pass
- * them (the types leave them out), each with what to use instead. Cloud Map's first: "Private
- * integrations for REST APIs" reach an Application or Network Load Balancer through a VPC link V2,
- * never a Cloud Map service.
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/private-integration.html
- */
-const HTTP_ONLY_PROPS: { readonly [prop: string]: string } = {
-  cloudMapNamespace: 'a REST API reaches its services through the load balancer only: Cloud Map is no target of a REST API\'s private integration '
-    + '(use PrivateEcsCloudMapHttpApi for Cloud Map)',
-  cloudMapNamespaceName: 'a REST API reaches its services through the load balancer only: Cloud Map is no target of a REST API\'s private integration '
-    + '(use PrivateEcsCloudMapHttpApi for Cloud Map)',
-  defaultAuthorizer: 'use defaultAuthorization, such as RestAuthorization.cognito(authorizer)',
-  defaultAuthorizationScopes: 'give the scopes to RestAuthorization.cognito(authorizer, scopes)',
-  authorizer: 'use authorization, such as RestAuthorization.iam()',
-  authorizationScopes: 'give the scopes to RestAuthorization.cognito(authorizer, scopes)',
-  parameterMapping: 'a REST API\'s proxy passes every header and the query string on as they are',
-  corsPreflight: 'the service answers OPTIONS itself behind a REST API\'s proxy',
-  ipAddressType: 'a REST API here is IPv4',
-};
-
-/** Refuses the HTTP constructs' props given to a REST API, naming each and what to use instead. */
-export function refuseHttpOnlyProps(props: object, what = 'PrivateEcsRestApi'): void {
-  for (const [prop, instead] of Object.entries(HTTP_ONLY_PROPS)) {
-    if ((props as { [prop: string]: unknown })[prop] !== undefined) {
-      throw new Error(`${prop} is not a prop of ${what}: ${instead}`);
-    }
-  }
-}
-
-/**
  * Stage names: "alphanumeric characters, hyphens, and underscores", at most 128.
  * https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html
  */
@@ -88,16 +59,18 @@ const USAGE_PLAN_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Refuses the REST API's props, as given and resolved, before anything is built. */
 export function validateRestProps(props: PrivateEcsRestApiProps, resolved: ResolvedRestProps): void {
-  refuseHttpOnlyProps(props);
-  if (!Token.isUnresolved(resolved.stageName) && !STAGE_NAME.test(resolved.stageName)) {
-    throw new Error(`stageName must be 1 to 128 letters, digits, "-" and "_", got '${resolved.stageName}'`);
+  refuseForeignProps(props, HTTP_ONLY_PROPS, 'PrivateEcsRestApi');
+  // A literal: it names the stage's construct (`DeploymentStage.<name>`), whose id takes no token.
+  if (Token.isUnresolved(resolved.stageName) || !STAGE_NAME.test(resolved.stageName)) {
+    throw new Error(`stageName must be 1 to 128 letters, digits, "-" and "_", written out (not a token), got '${resolved.stageName}'`);
   }
   validateEndpointType(props, resolved);
   if (props.domainName === undefined && props.domainMutualTls !== undefined) {
     throw new Error('domainMutualTls has no effect when there is no domainName: remove it');
   }
-  if (resolved.executionLogLevel === apigw.MethodLoggingLevel.OFF) {
-    throw new Error('executionLogLevel must be ERROR or INFO, got OFF: leave it out for no execution logs');
+  const level = resolved.executionLogLevel;
+  if (level !== undefined && level !== apigw.MethodLoggingLevel.ERROR && level !== apigw.MethodLoggingLevel.INFO) {
+    throw new Error(`executionLogLevel must be ERROR or INFO, got ${level}: leave it out for no execution logs`);
   }
   validateUsagePlans(resolved.usagePlans);
 }
@@ -196,7 +169,3 @@ export function warnIfRestTimeoutAboveQuota(scope: Construct, prop: string, time
   }
 }
 
-/** Refuses a service's options that only an HTTP API reads, with what to use instead. */
-export function refuseHttpOnlyServiceOptions(options: object, id: string): void {
-  refuseHttpOnlyProps(options, `a REST API service ('${id}')`);
-}

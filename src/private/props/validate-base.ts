@@ -4,6 +4,7 @@ import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as route53 from 'aws-cdk-lib/aws-route53';
 import { API_DEFAULTS } from './defaults';
 import type { ResolvedHttpFrontProps } from './defaults';
+import { REST_ONLY_PROPS, refuseForeignProps } from './foreign-props';
 import { validatePathRewrite } from './path-prefix';
 import type { ResolvedBaseProps } from './resolved-options';
 import { requireJwtForScopes, validateServiceAuthorization } from './validate-authorization';
@@ -60,6 +61,7 @@ export function validateGivenProps(props: PrivateEcsApiBaseProps): void {
 
 /** Refuses the HTTP API's props that make sense only with or without others, as the user gave them. */
 export function validateGivenHttpProps(props: PrivateEcsHttpApiBaseProps): void {
+  refuseForeignProps(props, REST_ONLY_PROPS, 'an HTTP API construct');
   validatePathRewrite('parameterMapping', props.parameterMapping);
   if (props.defaultAuthorizationScopes !== undefined && props.defaultAuthorizer === undefined) {
     throw new Error('defaultAuthorizationScopes needs a defaultAuthorizer (JWT) to check them, got no defaultAuthorizer');

@@ -7,10 +7,11 @@ import { RestAuthorization } from '../../../rest-authorization';
 import type { AddRestServiceOptions } from '../../../rest-service-options';
 import type { LoadBalancerBackend } from '../../backends/load-balancer/load-balancer-backend';
 import type { WiredService } from '../../backends/service-backend';
+import { HTTP_ONLY_PROPS, refuseForeignProps } from '../../props/foreign-props';
 import { resolveAddedServiceOptions } from '../../props/resolve-added-service';
 import type { ResolvedServiceOptions } from '../../props/resolved-options';
 import type { ResolvedRestProps } from '../../props/rest-props';
-import { refuseHttpOnlyServiceOptions, resolveRestRouting, validateRestIntegrationTimeout, warnIfRestTimeoutAboveQuota } from '../../props/rest-props';
+import { resolveRestRouting, validateRestIntegrationTimeout, warnIfRestTimeoutAboveQuota } from '../../props/rest-props';
 import type { AddedServiceContext, FrontRouteRequest, ServiceFront } from '../service-front';
 
 /** The greedy path variable of a proxy resource, and how its integration passes it on. */
@@ -31,6 +32,8 @@ export class RestFront implements ServiceFront<apigw.IResource, AddRestServiceOp
   public readonly apiId: string;
   public readonly stage: apigw.Stage;
   private readonly restApi: apigw.RestApi;
+  /** The authorization types of every method, which a PRIVATE API's resource policy admits by. */
+  public readonly authorizationTypes = new Set<apigw.AuthorizationType>();
   /** The paths whose resources already answer with the default service. */
   private readonly defaultPaths = new Set<string>();
   private defaultService?: { readonly options: ResolvedServiceOptions; readonly vpcLink: apigwv2.IVpcLink };
@@ -42,7 +45,7 @@ export class RestFront implements ServiceFront<apigw.IResource, AddRestServiceOp
   }
 
   public resolveService(id: string, options: AddRestServiceOptions, context: AddedServiceContext): ResolvedServiceOptions {
-    refuseHttpOnlyServiceOptions(options, id);
+    refuseForeignProps(options, HTTP_ONLY_PROPS, `a REST API service ('${id}')`);
     const resolved = { ...resolveAddedServiceOptions(id, options, context), ...resolveRestRouting(options) };
     validateRestIntegrationTimeout(`integrationTimeout of service '${id}'`, resolved.integrationTimeout);
     return resolved;
@@ -117,8 +120,14 @@ export class RestFront implements ServiceFront<apigw.IResource, AddRestServiceOp
     for (const [key, value] of Object.entries(connection)) {
       cfnMethod.addPropertyOverride(`Integration.${key}`, value);
     }
-    // The deployment's id follows what each method renders, not overrides: without this, a new VPC
-    // link would update the methods and leave the stage on a deployment that calls the old one.
-    this.restApi.latestDeployment?.addToLogicalId({ method: resource.path, connection });
+    // The deployment's id follows what each method renders, not overrides, and a replaced VPC link keeps
+    // its `Ref`: without the link's create-only properties (its subnets and security groups) here, a new
+    // link would update the methods and leave the stage on a deployment that calls the deleted one.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigatewayv2-vpclink.html
+    const link = vpcLink.node.defaultChild as apigwv2.CfnVpcLink | undefined;
+    this.restApi.latestDeployment?.addToLogicalId({
+      method: resource.path, connection, linkSubnets: link?.subnetIds, linkSecurityGroups: link?.securityGroupIds,
+    });
+    this.authorizationTypes.add(authorization.authorizationType);
   }
 }
