@@ -80,6 +80,9 @@ export interface PrivateEcsRestApiProps extends PrivateEcsApiBaseProps, RestServ
    * Who can reach the API: `apigw.EndpointType.REGIONAL`, from anywhere (through `domainName` too),
    * or `PRIVATE`, only from VPCs through the `execute-api` interface endpoints in `vpcEndpoints`.
    * Edge-optimized is refused: it would put CloudFront in front of the API, with a web ACL of its own.
+   * A PRIVATE API is dualstack, and AWS asks that an API moving from PRIVATE back to REGIONAL be
+   * dualstack, which this construct does not set: make that move with the AWS CLI or console
+   * (api-gateway-ip-address-type.html), then deploy REGIONAL here.
    *
    * @default apigw.EndpointType.REGIONAL
    */
