@@ -128,9 +128,13 @@ function configureRosetta(project: awscdk.AwsCdkConstructLibrary): void {
 function configureConsumers(project: awscdk.AwsCdkConstructLibrary): void {
   project.addTask(`consumer:${REFERENCE_CONSUMER}`, {
     env: CDK_CLI_ENV,
-    description: 'Synthesize the reference consumer app from src/ with TypeScript',
+    description: 'Synthesize the reference consumer app from src/ with TypeScript, and run its jest tests',
     cwd: `consumers/${REFERENCE_CONSUMER}`,
-    steps: SYNTH.map(exec => ({ exec })),
+    steps: [
+      ...SYNTH.map(exec => ({ exec })),
+      // From the root, where ts-jest finds tsconfig.dev.json; the project's testMatch leaves consumers/ out.
+      { exec: `jest --ci --coverage=false --testMatch '<rootDir>/consumers/${REFERENCE_CONSUMER}/**/*.test.ts'`, cwd: '.' },
+    ],
   });
 
   project.addTask('consumer:python', {

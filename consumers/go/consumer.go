@@ -3,6 +3,7 @@ package main
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigateway"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigatewayv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsapigatewayv2authorizers"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsapplicationautoscaling"
@@ -124,6 +125,32 @@ func NewConsumerStack(scope constructs.Construct, id string, props *awscdk.Stack
 	awscdk.NewCfnOutput(stack, jsii.String("CloudMapApiUrl"), &awscdk.CfnOutputProps{Value: cloudMap.ApiEndpoint()})
 	awscdk.NewCfnOutput(stack, jsii.String("CloudMapLogGroup"), &awscdk.CfnOutputProps{Value: cloudMap.ContainerLogGroup().LogGroupName()})
 	awscdk.NewCfnOutput(stack, jsii.String("OrdersCloudMapService"), &awscdk.CfnOutputProps{Value: orders.CloudMapService().ServiceName()})
+
+	// The REST API front in the same cluster: IAM by default, a web ACL on its stage, and a usage plan
+	// whose API key the added service asks for.
+	rest := cdkprivateecshttpapi.NewPrivateEcsRestApi(stack, jsii.String("RestApi"), &cdkprivateecshttpapi.PrivateEcsRestApiProps{
+		Image:                awsecs.ContainerImage_FromRegistry(jsii.String("nginxinc/nginx-unprivileged:1.27-alpine"), nil),
+		Cluster:              api.Cluster(),
+		ContainerPort:        jsii.Number(8080),
+		DefaultAuthorization: cdkprivateecshttpapi.RestAuthorization_Iam(),
+		WebAclArn:            jsii.String("arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/a1b2c3d4"),
+		UsagePlans: &[]*cdkprivateecshttpapi.RestUsagePlan{{
+			Name:                 jsii.String("partners"),
+			ThrottlingRateLimit:  jsii.Number(10),
+			ThrottlingBurstLimit: jsii.Number(20),
+			Quota:                &awsapigateway.QuotaSettings{Limit: jsii.Number(10000), Period: awsapigateway.Period_MONTH},
+		}},
+	})
+	rest.AddApiKey(jsii.String("partners"), awsapigateway.NewApiKey(stack, jsii.String("PartnerKey"), nil))
+	invoices := rest.AddService(jsii.String("Invoices"), &cdkprivateecshttpapi.AddRestServiceOptions{
+		Image:          awsecs.ContainerImage_FromRegistry(jsii.String("nginxinc/nginx-unprivileged:1.27-alpine"), nil),
+		PathPrefix:     jsii.String("/invoices"),
+		ContainerPort:  jsii.Number(8080),
+		ApiKeyRequired: jsii.Bool(true),
+	})
+	awscdk.NewCfnOutput(stack, jsii.String("RestApiUrl"), &awscdk.CfnOutputProps{Value: rest.ApiEndpoint()})
+	awscdk.NewCfnOutput(stack, jsii.String("RestUsagePlanId"), &awscdk.CfnOutputProps{Value: rest.UsagePlan(jsii.String("partners")).UsagePlanId()})
+	awscdk.NewCfnOutput(stack, jsii.String("InvoicesResourceId"), &awscdk.CfnOutputProps{Value: invoices.Resource().ResourceId()})
 	return stack
 }
 

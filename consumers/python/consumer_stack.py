@@ -1,5 +1,6 @@
 """The consumer stack, as a Python user writes it; its template must equal the TypeScript reference's."""
 from aws_cdk import CfnOutput, Duration, Stack
+from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_applicationautoscaling as appscaling
 from aws_cdk import aws_certificatemanager as acm
@@ -7,7 +8,14 @@ from aws_cdk import aws_ecs as ecs
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_route53 as route53
 from aws_cdk.aws_apigatewayv2_authorizers import HttpIamAuthorizer, HttpJwtAuthorizer
-from cdk_private_ecs_http_api import AutoScalingOptions, PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi
+from cdk_private_ecs_http_api import (
+    AutoScalingOptions,
+    PrivateEcsCloudMapHttpApi,
+    PrivateEcsHttpApi,
+    PrivateEcsRestApi,
+    RestAuthorization,
+    RestUsagePlan,
+)
 from constructs import Construct
 
 
@@ -115,3 +123,34 @@ class ConsumerStack(Stack):
         CfnOutput(self, "CloudMapApiUrl", value=cloud_map.api_endpoint)
         CfnOutput(self, "CloudMapLogGroup", value=cloud_map.container_log_group.log_group_name)
         CfnOutput(self, "OrdersCloudMapService", value=orders.cloud_map_service.service_name)
+
+        # The REST API front in the same cluster: IAM by default, a web ACL on its stage, and a usage plan
+        # whose API key the added service asks for.
+        rest = PrivateEcsRestApi(
+            self,
+            "RestApi",
+            image=ecs.ContainerImage.from_registry("nginxinc/nginx-unprivileged:1.27-alpine"),
+            cluster=api.cluster,
+            container_port=8080,
+            default_authorization=RestAuthorization.iam(),
+            web_acl_arn="arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/a1b2c3d4",
+            usage_plans=[
+                RestUsagePlan(
+                    name="partners",
+                    throttling_rate_limit=10,
+                    throttling_burst_limit=20,
+                    quota=apigw.QuotaSettings(limit=10000, period=apigw.Period.MONTH),
+                )
+            ],
+        )
+        rest.add_api_key("partners", apigw.ApiKey(self, "PartnerKey"))
+        invoices = rest.add_service(
+            "Invoices",
+            image=ecs.ContainerImage.from_registry("nginxinc/nginx-unprivileged:1.27-alpine"),
+            path_prefix="/invoices",
+            container_port=8080,
+            api_key_required=True,
+        )
+        CfnOutput(self, "RestApiUrl", value=rest.api_endpoint)
+        CfnOutput(self, "RestUsagePlanId", value=rest.usage_plan("partners").usage_plan_id)
+        CfnOutput(self, "InvoicesResourceId", value=invoices.resource.resource_id)

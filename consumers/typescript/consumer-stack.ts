@@ -1,5 +1,6 @@
 // The reference stack: every other language builds this same stack, and its template must equal this one's.
 import { CfnOutput, Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
@@ -9,7 +10,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 // A TypeScript user writes: import { PrivateEcsHttpApi } from 'cdk-private-ecs-http-api';
-import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi } from '../../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, PrivateEcsRestApi, RestAuthorization } from '../../src';
 
 export class ConsumerStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -104,5 +105,31 @@ export class ConsumerStack extends Stack {
     new CfnOutput(this, 'CloudMapApiUrl', { value: cloudMap.apiEndpoint });
     new CfnOutput(this, 'CloudMapLogGroup', { value: cloudMap.containerLogGroup!.logGroupName });
     new CfnOutput(this, 'OrdersCloudMapService', { value: orders.cloudMapService.serviceName });
+
+    // The REST API front in the same cluster: IAM by default, a web ACL on its stage, and a usage plan
+    // whose API key the added service asks for.
+    const rest = new PrivateEcsRestApi(this, 'RestApi', {
+      image: ecs.ContainerImage.fromRegistry('nginxinc/nginx-unprivileged:1.27-alpine'),
+      cluster: api.cluster,
+      containerPort: 8080,
+      defaultAuthorization: RestAuthorization.iam(),
+      webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/a1b2c3d4',
+      usagePlans: [{
+        name: 'partners',
+        throttlingRateLimit: 10,
+        throttlingBurstLimit: 20,
+        quota: { limit: 10000, period: apigw.Period.MONTH },
+      }],
+    });
+    rest.addApiKey('partners', new apigw.ApiKey(this, 'PartnerKey'));
+    const invoices = rest.addService('Invoices', {
+      image: ecs.ContainerImage.fromRegistry('nginxinc/nginx-unprivileged:1.27-alpine'),
+      pathPrefix: '/invoices',
+      containerPort: 8080,
+      apiKeyRequired: true,
+    });
+    new CfnOutput(this, 'RestApiUrl', { value: rest.apiEndpoint });
+    new CfnOutput(this, 'RestUsagePlanId', { value: rest.usagePlan('partners').usagePlanId });
+    new CfnOutput(this, 'InvoicesResourceId', { value: invoices.resource.resourceId });
   }
 }

@@ -1,11 +1,16 @@
 package io.github.cdkprivateecshttpapi.consumer;
 
+import io.github.cdkprivateecshttpapi.AddRestServiceOptions;
 import io.github.cdkprivateecshttpapi.AddServiceOptions;
 import io.github.cdkprivateecshttpapi.AutoScalingOptions;
 import io.github.cdkprivateecshttpapi.IApiService;
 import io.github.cdkprivateecshttpapi.ICloudMapApiService;
+import io.github.cdkprivateecshttpapi.IRestApiService;
 import io.github.cdkprivateecshttpapi.PrivateEcsCloudMapHttpApi;
 import io.github.cdkprivateecshttpapi.PrivateEcsHttpApi;
+import io.github.cdkprivateecshttpapi.PrivateEcsRestApi;
+import io.github.cdkprivateecshttpapi.RestAuthorization;
+import io.github.cdkprivateecshttpapi.RestUsagePlan;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -14,6 +19,9 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpIamAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
+import software.amazon.awscdk.services.apigateway.ApiKey;
+import software.amazon.awscdk.services.apigateway.Period;
+import software.amazon.awscdk.services.apigateway.QuotaSettings;
 import software.amazon.awscdk.services.apigatewayv2.IpAddressType;
 import software.amazon.awscdk.services.applicationautoscaling.CronOptions;
 import software.amazon.awscdk.services.applicationautoscaling.Schedule;
@@ -132,5 +140,31 @@ public class ConsumerStack extends Stack {
         CfnOutput.Builder.create(this, "CloudMapApiUrl").value(cloudMap.getApiEndpoint()).build();
         CfnOutput.Builder.create(this, "CloudMapLogGroup").value(cloudMap.getContainerLogGroup().getLogGroupName()).build();
         CfnOutput.Builder.create(this, "OrdersCloudMapService").value(orders.getCloudMapService().getServiceName()).build();
+
+        // The REST API front in the same cluster: IAM by default, a web ACL on its stage, and a usage plan
+        // whose API key the added service asks for.
+        PrivateEcsRestApi rest = PrivateEcsRestApi.Builder.create(this, "RestApi")
+                .image(ContainerImage.fromRegistry("nginxinc/nginx-unprivileged:1.27-alpine"))
+                .cluster(api.getCluster())
+                .containerPort(8080)
+                .defaultAuthorization(RestAuthorization.iam())
+                .webAclArn("arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/a1b2c3d4")
+                .usagePlans(List.of(RestUsagePlan.builder()
+                        .name("partners")
+                        .throttlingRateLimit(10)
+                        .throttlingBurstLimit(20)
+                        .quota(QuotaSettings.builder().limit(10000).period(Period.MONTH).build())
+                        .build()))
+                .build();
+        rest.addApiKey("partners", new ApiKey(this, "PartnerKey"));
+        IRestApiService invoices = rest.addService("Invoices", AddRestServiceOptions.builder()
+                .image(ContainerImage.fromRegistry("nginxinc/nginx-unprivileged:1.27-alpine"))
+                .pathPrefix("/invoices")
+                .containerPort(8080)
+                .apiKeyRequired(true)
+                .build());
+        CfnOutput.Builder.create(this, "RestApiUrl").value(rest.getApiEndpoint()).build();
+        CfnOutput.Builder.create(this, "RestUsagePlanId").value(rest.usagePlan("partners").getUsagePlanId()).build();
+        CfnOutput.Builder.create(this, "InvoicesResourceId").value(invoices.getResource().getResourceId()).build();
     }
 }
