@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { CloudMapStack } from '../lib/cloud-map-stack';
 import { HardenedStack } from '../lib/hardened-stack';
 import { NewestStack } from '../lib/newest-stack';
+import { RestStack } from '../lib/rest-stack';
 
 const app = new cdk.App();
 // cdk-nag 3: the AwsSolutions rules check the whole app when it is synthesized; any finding fails `cdk synth`.
@@ -27,3 +28,5 @@ new NewestStack(app, 'ConsumerSpotArm64', {
 new HardenedStack(app, 'ConsumerHardened', { env: { region: 'us-east-1' } });
 // No load balancer: the tasks registered in Cloud Map, on Fargate Spot and ARM64, environment-agnostic.
 new CloudMapStack(app, 'ConsumerCloudMap');
+// A REST API in front: IAM-signed callers, a web ACL on the stage, a usage plan with a partner's API key.
+new RestStack(app, 'ConsumerRest', { env: { region: 'us-east-1' } });
