@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import fc from 'fast-check';
-import type { AddServiceOptions, ContainerServiceOptions, IApiService, PrivateEcsHttpApiProps } from '../src';
-import { PrivateEcsHttpApi, TaskEgress } from '../src';
+import type { AddServiceOptions, ContainerServiceOptions, IApiService, IRestApiService, PrivateEcsHttpApiProps } from '../src';
+import { PrivateEcsHttpApi, PrivateEcsRestApi, RestAuthorization, TaskEgress } from '../src';
 import { ingressRulesOf } from './security-group-rules';
 import { getAtt, logicalId, newStack, ref } from './util';
 
@@ -218,4 +218,178 @@ test(`any combination of props and added services is refused by the construct or
   }), { numRuns: RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
   // The properties say nothing if every combination is refused.
   expect(synthesized).toBeGreaterThan(RUNS / 10);
+});
+
+/**
+ * The REST API front: whatever services are added, with distinct prefixes (nested ones are refused,
+ * test/rest-api.test.ts) and in whatever order, every method calls the load balancer over the VPC
+ * link, the API's resources are exactly the prefixes, their parents and each one's {proxy+}, each
+ * service's methods carry its own authorization and API key, and nothing but the deployment depends
+ * on the order of the addService calls.
+ */
+const REST_RUNS = 20;
+
+/** No prefix under another; two share the parent /payments, one is three segments deep. */
+const REST_PREFIXES = ['/orders', '/payments/v1', '/payments/v2', '/a.b', '/reports/daily/summary'];
+
+type RestAuthorizationName = 'none' | 'iam' | undefined;
+
+interface RestServiceChoice {
+  readonly pathPrefix: string;
+  readonly stripPathPrefix?: boolean;
+  readonly authorization: RestAuthorizationName;
+  readonly apiKeyRequired?: boolean;
+}
+
+const restAuthorization = (name: RestAuthorizationName) =>
+  name === undefined ? undefined : name === 'iam' ? RestAuthorization.iam() : RestAuthorization.none();
+/** The CloudFormation AuthorizationType of each choice. */
+const AUTHORIZATION_TYPES = { none: 'NONE', iam: 'AWS_IAM' } as const;
+
+const restServices = fc.uniqueArray(fc.record({
+  pathPrefix: fc.constantFrom(...REST_PREFIXES),
+  stripPathPrefix: sometimes(fc.boolean()),
+  authorization: fc.constantFrom<RestAuthorizationName>(undefined, 'none', 'iam'),
+  apiKeyRequired: sometimes(fc.boolean()),
+}, { requiredKeys: ['pathPrefix', 'authorization'] }), { selector: service => service.pathPrefix, maxLength: 3 })
+  // The same services, each under the same construct id, added in another order.
+  .chain(services => fc.tuple(fc.constant(services), fc.shuffledSubarray(services.map((_, index) => index),
+    { minLength: services.length, maxLength: services.length })));
+
+const restCombination = fc.record({
+  defaultAuthorization: fc.constantFrom<RestAuthorizationName>('none', 'iam'),
+  services: restServices,
+});
+
+interface RestBuilt {
+  readonly api: PrivateEcsRestApi;
+  readonly added: IRestApiService[];
+  readonly template: Template;
+}
+
+function buildRest(defaultAuthorization: RestAuthorizationName, services: RestServiceChoice[], order: number[]): RestBuilt {
+  const stack = newStack();
+  const api = new PrivateEcsRestApi(stack, 'Api', {
+    image: ecs.ContainerImage.fromRegistry(IMAGES[0]), defaultAuthorization: restAuthorization(defaultAuthorization),
+  });
+  const added: IRestApiService[] = [];
+  for (const index of order) {
+    const { pathPrefix, stripPathPrefix, authorization, apiKeyRequired } = services[index];
+    added[index] = api.addService(`Service${index}`, {
+      image: ecs.ContainerImage.fromRegistry(IMAGES[1]), pathPrefix, stripPathPrefix, apiKeyRequired, authorization: restAuthorization(authorization),
+    });
+  }
+  return { api, added, template: Template.fromStack(stack) };
+}
+
+/** Whether a ParentId or ResourceId is the API's root resource; otherwise it must be a Ref of a resource. */
+function isRoot(id: any, restApiId: string): boolean {
+  if (id['Fn::GetAtt']) {
+    expect(id['Fn::GetAtt']).toEqual([restApiId, 'RootResourceId']);
+    return true;
+  }
+  expect(Object.keys(id)).toEqual(['Ref']);
+  return false;
+}
+
+/** The full path of each REST resource, by its logical id. */
+function restPaths(template: Template, restApiId: string): Map<string, string> {
+  const resources = template.findResources('AWS::ApiGateway::Resource');
+  const paths = new Map<string, string>();
+  const pathOf = (id: string): string => {
+    if (!paths.has(id)) {
+      const { ParentId: parent, PathPart: part } = resources[id].Properties;
+      paths.set(id, `${isRoot(parent, restApiId) ? '' : pathOf(parent.Ref)}/${part}`);
+    }
+    return paths.get(id)!;
+  };
+  Object.keys(resources).forEach(pathOf);
+  return paths;
+}
+
+/** The prefixes, each of their parents, and the {proxy+} under each of them and under the root. */
+function expectedRestPaths(prefixes: string[]): string[] {
+  const paths = new Set(['/{proxy+}']);
+  for (const prefix of prefixes) {
+    const segments = prefix.split('/').slice(1);
+    segments.forEach((_, index) => {
+      const path = `/${segments.slice(0, index + 1).join('/')}`;
+      paths.add(path).add(`${path}/{proxy+}`);
+    });
+  }
+  return [...paths].sort();
+}
+
+function checkRestRouting({ api, added, template }: RestBuilt, defaultAuthorization: RestAuthorizationName, services: RestServiceChoice[]): void {
+  const restApiId = logicalId(api.restApi);
+  const paths = restPaths(template, restApiId);
+  expect([...paths.values()].sort()).toEqual(expectedRestPaths(services.map(service => service.pathPrefix)));
+
+  // One ANY method on the root and on every resource, each a proxy to the listener over the VPC link.
+  const methods = Object.values(template.findResources('AWS::ApiGateway::Method')).map(method => method.Properties);
+  const methodPath = (method: any): string => isRoot(method.ResourceId, restApiId) ? '/' : paths.get(method.ResourceId.Ref)!;
+  expect(methods.map(methodPath).sort()).toEqual(['/', ...paths.values()].sort());
+  const byPath = new Map(methods.map(method => [methodPath(method), method]));
+  for (const method of methods) {
+    expect(method).toMatchObject({
+      HttpMethod: 'ANY',
+      RestApiId: { Ref: restApiId },
+      Integration: {
+        Type: 'HTTP_PROXY',
+        IntegrationHttpMethod: 'ANY',
+        ConnectionType: 'VPC_LINK',
+        ConnectionId: ref(api.vpcLink),
+        IntegrationTarget: ref(api.loadBalancer),
+      },
+    });
+  }
+
+  // A service's two methods carry its own authorization (or the API's) and API key; every other the API's.
+  const servicePaths = new Set<string>();
+  for (const [index, service] of services.entries()) {
+    expect(added[index].resource.path).toBe(service.pathPrefix);
+    for (const path of [service.pathPrefix, `${service.pathPrefix}/{proxy+}`]) {
+      servicePaths.add(path);
+      const method = byPath.get(path)!;
+      expect(method.AuthorizationType).toBe(AUTHORIZATION_TYPES[service.authorization ?? defaultAuthorization!]);
+      expect(method.ApiKeyRequired ?? false).toBe(service.apiKeyRequired ?? false);
+      expect(JSON.stringify(method.Integration.Uri)).toContain(`:80${path.replace('{proxy+}', '{proxy}')}`);
+    }
+    // And a listener rule forwards its prefix to its target group.
+    const rules = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Properties: { ListenerArn: ref(api.listener), Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: [service.pathPrefix, `${service.pathPrefix}/*`] } }] },
+    }));
+    expect(rules).toHaveLength(1);
+    expect(JSON.stringify(rules[0].Properties.Actions)).toContain(JSON.stringify(ref(added[index].targetGroup)));
+  }
+  for (const [path, method] of byPath) {
+    if (!servicePaths.has(path)) {
+      expect(method.AuthorizationType).toBe(AUTHORIZATION_TYPES[defaultAuthorization!]);
+    }
+  }
+  expect(Object.keys(template.findResources('AWS::ElasticLoadBalancingV2::ListenerRule'))).toHaveLength(services.length);
+}
+
+/**
+ * The template with its deployment's logical id masked: aws-cdk-lib hashes the methods into it in
+ * the order they were made, so another order of addService calls makes another deployment of the same
+ * methods (the stage is redeployed, nothing else changes).
+ */
+function withoutDeploymentId(template: Template): unknown {
+  const [deployment] = Object.keys(template.findResources('AWS::ApiGateway::Deployment'));
+  return JSON.parse(JSON.stringify(template.toJSON()).split(deployment).join('<deployment>'));
+}
+
+test(`any REST API services with distinct prefixes, added in any order, are routed over the VPC link, each by its own prefix (${REST_RUNS} runs)`, () => {
+  fc.assert(fc.property(restCombination, ({ defaultAuthorization, services: [services, order] }) => {
+    const inOrder = buildRest(defaultAuthorization, services, services.map((_, index) => index));
+    checkRestRouting(inOrder, defaultAuthorization, services);
+    expect(inOrder.api.services).toEqual(inOrder.added);
+
+    const shuffled = buildRest(defaultAuthorization, services, order);
+    const priorities = (built: RestBuilt) => Object.fromEntries(Object.values(built.template.findResources('AWS::ElasticLoadBalancingV2::ListenerRule'))
+      .map(rule => [rule.Properties.Conditions[0].PathPatternConfig.Values[0], rule.Properties.Priority]));
+    expect(priorities(shuffled)).toEqual(priorities(inOrder));
+    expect(withoutDeploymentId(shuffled.template)).toEqual(withoutDeploymentId(inOrder.template));
+  }), { numRuns: REST_RUNS, seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined });
 });
