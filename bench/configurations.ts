@@ -1,10 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import type { PrivateEcsCloudMapHttpApiProps, PrivateEcsHttpApiProps } from '../src';
-import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, TaskEgress } from '../src';
+import type { PrivateEcsCloudMapHttpApiProps, PrivateEcsHttpApiProps, PrivateEcsRestApiProps } from '../src';
+import { PrivateEcsCloudMapHttpApi, PrivateEcsHttpApi, PrivateEcsRestApi, TaskEgress } from '../src';
 import { handWrittenStack } from './hand-written';
 import { HARDENED } from '../test/integ/configurations';
 
@@ -35,6 +36,14 @@ function ourStack(props: Partial<PrivateEcsHttpApiProps> | ((stack: Stack) => Pr
 /** The Cloud Map backend, without a load balancer, with the sample image and `props`. */
 function cloudMapStack(props: Partial<PrivateEcsCloudMapHttpApiProps>) {
   return benchStack(stack => new PrivateEcsCloudMapHttpApi(stack, 'Api', { image: SAMPLE_IMAGE, ...props }));
+}
+
+/** The REST API front over the same backend, with the sample image and `props`, then what `extend` adds. */
+function restStack(props: Partial<PrivateEcsRestApiProps>, extend?: (api: PrivateEcsRestApi, stack: Stack) => void) {
+  return benchStack(stack => {
+    const api = new PrivateEcsRestApi(stack, 'Api', { image: SAMPLE_IMAGE, ...props });
+    extend?.(api, stack);
+  });
 }
 
 /** The same tasks, pulling a private ECR image, for the configurations without internet egress. */
@@ -125,5 +134,26 @@ export const COST_PRESETS: BenchConfiguration[] = [
     name: 'Cloud Map lean',
     description: '`PrivateEcsCloudMapHttpApi`: no load balancer, `taskEgress: PUBLIC_IP`, `fargateSpot: true`, `cpuArchitecture: ARM64`, `desiredCount: 1`',
     build: cloudMapStack({ taskEgress: TaskEgress.PUBLIC_IP, fargateSpot: true, cpuArchitecture: ecs.CpuArchitecture.ARM64, desiredCount: 1 }),
+  },
+];
+
+/**
+ * The REST API front (`PrivateEcsRestApi`) on the default's backend: what it adds to the template. Its
+ * requests cost more than the HTTP API's (bench/prices.ts), but none of it bills while idle.
+ */
+export const REST_CONFIGURATIONS: BenchConfiguration[] = [
+  {
+    name: 'REST',
+    description: '`PrivateEcsRestApi`, only `image`: 2 NAT gateways, 2 tasks, logs, flow logs',
+    build: restStack({}),
+  },
+  {
+    name: 'REST + WAF + usage plan',
+    description: '`PrivateEcsRestApi` with `webAclArn` (the web ACL is the user\'s, billed apart), a usage plan with throttling and a quota, an API key, `apiKeyRequired`',
+    build: restStack({
+      webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api/a1b2c3d4',
+      apiKeyRequired: true,
+      usagePlans: [{ name: 'partners', throttlingRateLimit: 10, throttlingBurstLimit: 20, quota: { limit: 10000, period: apigw.Period.MONTH } }],
+    }, (api, stack) => api.addApiKey('partners', new apigw.ApiKey(stack, 'PartnerKey'))),
   },
 ];

@@ -43,11 +43,21 @@ export const PRICES = {
    * calls extra, $1.00 per million). Not in the stored AWS pages here: the figure of price lists mirrored elsewhere.
    */
   cloudMapInstanceMonth: 0.10,
+  /**
+   * https://aws.amazon.com/api-gateway/pricing/ : API requests, per million, the first tier (the first
+   * 300 million a month for an HTTP API, 333 million for a REST API). Usage-based, so never in the idle
+   * estimate (NOT_ESTIMATED): here to weigh the two fronts by traffic. Not in the stored AWS pages here
+   * (the stored pricing page has no figures): the figures of price lists mirrored elsewhere, which the
+   * cost table of AWS's whitepaper on API Gateway private integrations gives too.
+   */
+  apiRequestsPerMillion: { HTTP: 1.00, REST: 3.50 },
 } as const;
 
 /**
  * What costs nothing while idle and so is left out of the estimate: API Gateway requests ($1.00 per
- * million), VPC links for HTTP APIs, load balancer capacity units, NAT and endpoint data processing,
+ * million for an HTTP API, $3.50 for a REST API: `apiRequestsPerMillion`), VPC links for HTTP APIs
+ * (the REST API's VPC link V2 is taken to bill alike: no figure for it here), usage plans and API keys,
+ * web ACL associations (the web ACL is the user's), load balancer capacity units, NAT and endpoint data processing,
  * CloudWatch Logs ingestion and storage, S3 storage, and Container Insights metrics (billed as custom
  * metrics per task and service, which grow with use).
  */

@@ -5,7 +5,7 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { App } from 'aws-cdk-lib';
 import type { BenchConfiguration } from './configurations';
-import { COST_PRESETS, HAND_WRITTEN_DEFAULT, OUR_DEFAULT, OUR_HARDENED, TUTORIAL_EQUIVALENT } from './configurations';
+import { COST_PRESETS, HAND_WRITTEN_DEFAULT, OUR_DEFAULT, OUR_HARDENED, REST_CONFIGURATIONS, TUTORIAL_EQUIVALENT } from './configurations';
 import { estimateIdleMonthlyCost, totalMonthlyUsd } from './cost';
 import { NOT_ESTIMATED, PRICES } from './prices';
 import { compareSynthTimes } from './synth-time';
@@ -47,7 +47,8 @@ function main(): void {
     return app.synth().getStackByName(stack.stackName).template;
   })();
   const tutorialUsd = totalMonthlyUsd(estimateIdleMonthlyCost(tutorialTemplate));
-  const rows = [TUTORIAL_EQUIVALENT, OUR_DEFAULT, HAND_WRITTEN_DEFAULT, OUR_HARDENED, ...COST_PRESETS].map(c => measure(c, tutorialUsd));
+  const rows = [TUTORIAL_EQUIVALENT, OUR_DEFAULT, HAND_WRITTEN_DEFAULT, OUR_HARDENED, ...COST_PRESETS, ...REST_CONFIGURATIONS]
+    .map(c => measure(c, tutorialUsd));
   const synth = compareSynthTimes(OUR_DEFAULT, HAND_WRITTEN_DEFAULT, ITERATIONS, WARMUP);
 
   const lines = [

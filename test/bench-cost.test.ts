@@ -97,6 +97,18 @@ describe('idle cost estimate', () => {
     expect(() => estimateIdleMonthlyCost(nat('m7g.large'))).toThrow('bench/prices.ts has no price for EC2 instance type m7g.large');
   });
 
+  test('prices nothing of a REST API front while idle; its requests, usage-based, are $3.50 a million beside the HTTP API\'s $1.00', () => {
+    const lines = estimateIdleMonthlyCost({
+      Resources: Object.fromEntries([
+        'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Stage', 'AWS::ApiGateway::Resource',
+        'AWS::ApiGateway::Method', 'AWS::ApiGateway::UsagePlan', 'AWS::ApiGateway::UsagePlanKey', 'AWS::ApiGateway::ApiKey',
+        'AWS::ApiGatewayV2::VpcLink', 'AWS::WAFv2::WebACLAssociation',
+      ].map(type => [type.replace(/\W/g, ''), { Type: type }])),
+    });
+    expect(lines).toEqual([]);
+    expect(PRICES.apiRequestsPerMillion).toEqual({ HTTP: 1.00, REST: 3.50 });
+  });
+
   test('the tutorial\'s stack idles at about $98 a month, as AWS\'s pricing pages add up', () => {
     const lines = estimateIdleMonthlyCost({
       Resources: {
