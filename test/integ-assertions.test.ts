@@ -10,9 +10,14 @@ import { stackNameOf } from './integ/stack';
 const CALLED = CONFIGURATIONS.filter(configuration => !configuration.reachableOnlyFromVpc);
 
 test.each(CONFIGURATIONS.filter(configuration => configuration.reachableOnlyFromVpc))(
-  'the integ test of $name, a PRIVATE API, makes no call from outside the VPC, and has its file', configuration => {
+  'the integ test of $name, a PRIVATE API, makes no call from outside the VPC but checks the API is PRIVATE, and has its file', configuration => {
     const { assertionStack } = defineIntegTest(configuration);
-    expect(Template.fromStack(assertionStack).findResources('Custom::DeployAssert@HttpCall')).toEqual({});
+    const template = Template.fromStack(assertionStack);
+    expect(template.findResources('Custom::DeployAssert@HttpCall')).toEqual({});
+    const sdkCalls = Object.values(template.findResources('Custom::DeployAssert@SdkCallAPIGatewaygetRestApi')).map(call => call.Properties);
+    expect(sdkCalls).toHaveLength(1);
+    expect(JSON.parse(sdkCalls[0].expected as string)).toEqual({ $ObjectLike: { endpointConfiguration: { types: ['PRIVATE'] } } });
+    expect(JSON.stringify(sdkCalls[0].parameters)).toMatch(/(ExportsOutput|PublishOutput)RefApiRestApi/);
     expect(fs.existsSync(path.join(__dirname, `integ.${configuration.name}.ts`))).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { type App, Duration, Stack } from 'aws-cdk-lib';
 import type { TestConfiguration } from './configurations';
 import { addConfigurationStack, createTestApp, stackNameOf, TEST_ENV } from './stack';
+import type { PrivateEcsRestApi } from '../../src';
 
 /** An integ test's app, and the stack that holds its assertion. */
 export interface IntegTestApp {
@@ -13,7 +14,8 @@ export interface IntegTestApp {
  * The integ test of one configuration: its stack, and an assertion that a deployment would
  * check, that `GET /` through the API answers 200 with the sample app's page (sending the
  * configuration's credentials, and then checking that without them the answer is 401, or the
- * configuration's `unauthenticatedStatus`). A PRIVATE API, which answers only inside a VPC, gets no call.
+ * configuration's `unauthenticatedStatus`). A PRIVATE API, which answers only inside a VPC, gets no
+ * call: the assertion asks API Gateway that the deployed API is PRIVATE.
  *
  * Only `integ-runner` with an AWS account deploys it; without one, the runner compares the
  * synthesized templates with the committed snapshot.
@@ -32,7 +34,11 @@ export function defineIntegTest(configuration: TestConfiguration): IntegTestApp 
     allowDestroy: ['AWS::ECS::TaskDefinition'],
   });
   if (configuration.reachableOnlyFromVpc) {
-    // The assertion's function runs outside any VPC: the deployment alone is this test.
+    // The assertion's function runs outside any VPC, where a PRIVATE API does not answer: it asks API
+    // Gateway instead that the deployed API is PRIVATE, reachable only through VPC endpoints.
+    integ.assertions
+      .awsApiCall('APIGateway', 'getRestApi', { restApiId: (api as PrivateEcsRestApi).restApi.restApiId })
+      .expect(ExpectedResult.objectLike({ endpointConfiguration: { types: ['PRIVATE'] } }));
     return { app, assertionStack };
   }
   const credentials = configuration.requestHeaders && { headers: { ...configuration.requestHeaders } };
