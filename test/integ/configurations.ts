@@ -47,7 +47,7 @@ export interface TestConfiguration {
   readonly unauthenticatedStatus?: number;
   /**
    * Whether the API answers only inside a VPC (a PRIVATE REST API): the deployed assertion, a function
-   * outside any VPC, then makes no call, and the deployment alone is the test.
+   * outside any VPC, then calls no URL: it asks API Gateway that the deployed API is PRIVATE.
    */
   readonly reachableOnlyFromVpc?: boolean;
   /** The findings this user accepts on purpose; see user-acknowledgements.ts. */
