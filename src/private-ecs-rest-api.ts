@@ -77,8 +77,6 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
   private readonly front: RestFront;
   private readonly plans: UsagePlans;
   private readonly added: RestLoadBalancedService[] = [];
-  /** Whether any service's methods need an API key. */
-  private metered: boolean;
   private completed = false;
 
   /**
@@ -124,7 +122,6 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
 
     this.node.addValidation({ validate: () => this.backend.validateTestListener([this, ...this.added]) });
     // Services and keys can be added after construction: how plans and keys meet is known only at synth.
-    this.metered = this._resolved.apiKeyRequired === true;
     Aspects.of(this).add({ visit: node => node === this && this.complete(front.resourcePolicy) });
   }
 
@@ -134,7 +131,7 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
       return;
     }
     this.completed = true;
-    warnIfPlansMeterNothing(this, this.plans.size, this.metered);
+    warnIfPlansMeterNothing(this, this.plans.size, this.front.metered);
     if (resourcePolicy) {
       admitPrivateCallers(this, resourcePolicy, this.front.authorizationTypes);
     }
@@ -151,7 +148,6 @@ export class PrivateEcsRestApi extends PrivateEcsApiBase {
   public addService(id: string, options: AddRestServiceOptions): IRestApiService {
     const added = this._addService(id, options, this.front, request => new RestLoadBalancedService(this, this.backend, request));
     this.added.push(added);
-    this.metered ||= options.apiKeyRequired === true;
     return added;
   }
 

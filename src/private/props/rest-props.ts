@@ -5,7 +5,7 @@ import type * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { HTTP_ONLY_PROPS, refuseForeignProps } from './foreign-props';
 import type { ResolvedServiceOptions } from './resolved-options';
-import { requireTogether } from './validate-base';
+import { requireAbsent, requireTogether } from './validate-base';
 import { requireIntegerInRange, requireNumberInRange } from './validate-service';
 import type { PrivateEcsRestApiProps, RestUsagePlan } from '../../private-ecs-rest-api-props';
 import type { RestAuthorization } from '../../rest-authorization';
@@ -55,6 +55,7 @@ export function resolveRestRouting(options: RestServiceOptions): Pick<ResolvedSe
  * https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html
  */
 const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+/** Ours, not API Gateway's: a plan's name is part of its construct id and of its `<apiName>-<name>`. */
 const USAGE_PLAN_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Refuses the REST API's props, as given and resolved, before anything is built. */
@@ -65,8 +66,8 @@ export function validateRestProps(props: PrivateEcsRestApiProps, resolved: Resol
     throw new Error(`stageName must be 1 to 128 letters, digits, "-" and "_", written out (not a token), got '${resolved.stageName}'`);
   }
   validateEndpointType(props, resolved);
-  if (props.domainName === undefined && props.domainMutualTls !== undefined) {
-    throw new Error('domainMutualTls has no effect when there is no domainName: remove it');
+  if (props.domainName === undefined) {
+    requireAbsent('domainMutualTls', props.domainMutualTls, 'there is no domainName');
   }
   const level = resolved.executionLogLevel;
   if (level !== undefined && level !== apigw.MethodLoggingLevel.ERROR && level !== apigw.MethodLoggingLevel.INFO) {
@@ -144,7 +145,7 @@ function validateUsagePlans(plans: readonly RestUsagePlan[]): void {
 }
 
 /** A REST API's integration timeout: from 50 ms, up to 29 seconds unless the account's quota was raised. */
-export const REST_INTEGRATION_TIMEOUT_MS = { min: 50, max: 29_000 } as const;
+const REST_INTEGRATION_TIMEOUT_MS = { min: 50, max: 29_000 } as const;
 
 /**
  * Refuses an integration timeout below 50 milliseconds: "Custom timeout between 50 and 29,000

@@ -202,7 +202,7 @@ export function requireTogether(propA: string, valueA: unknown, propB: string, v
   }
 }
 
-function requireAbsent(prop: string, value: unknown, reason: string): void {
+export function requireAbsent(prop: string, value: unknown, reason: string): void {
   if (value !== undefined) {
     throw new Error(`${prop} has no effect when ${reason}: remove it`);
   }

@@ -34,6 +34,11 @@ export class RestFront implements ServiceFront<apigw.IResource, AddRestServiceOp
   private readonly restApi: apigw.RestApi;
   /** The authorization types of every method, which a PRIVATE API's resource policy admits by. */
   public readonly authorizationTypes = new Set<apigw.AuthorizationType>();
+  /** Whether any method needs an API key, which the usage plans meter. */
+  public get metered(): boolean {
+    return this.keyed;
+  }
+  private keyed = false;
   /** The paths whose resources already answer with the default service. */
   private readonly defaultPaths = new Set<string>();
   private defaultService?: { readonly options: ResolvedServiceOptions; readonly vpcLink: apigwv2.IVpcLink };
@@ -129,5 +134,6 @@ export class RestFront implements ServiceFront<apigw.IResource, AddRestServiceOp
       method: resource.path, connection, linkSubnets: link?.subnetIds, linkSecurityGroups: link?.securityGroupIds,
     });
     this.authorizationTypes.add(authorization.authorizationType);
+    this.keyed ||= options.apiKeyRequired === true;
   }
 }
