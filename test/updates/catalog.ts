@@ -362,6 +362,7 @@ function restApiCases(): UpdateCase[] {
     },
     { change: 'a usage plan added, with a key', before: REST, after: withKeys('PartnerKey') },
     { change: 'an API key removed from a plan of two keys', before: withKeys('FirstKey', 'SecondKey'), after: withKeys('SecondKey') },
+    { change: 'apiKeyRequired turned on (default service, with a plan)', before: rest(PLAN), after: rest({ ...PLAN, apiKeyRequired: true }) },
     {
       change: 'endpointType REGIONAL to PRIVATE',
       before: REST,
